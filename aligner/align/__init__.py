@@ -1,0 +1,133 @@
+"""Align two documents: anchors, band, many-to-many dynamic programming.
+
+1. An *anchor path* of 1-1 links is found coarse-to-fine: when the documents
+   are long, both are halved by averaging neighbouring sentence embeddings,
+   aligned recursively, and the coarse path is refined in a narrow band at the
+   next resolution (as Vecalign does). Small documents get a full table.
+2. Each sentence's *neighbourhood* similarity (mean of its k best candidates
+   near the anchor path) is measured for margin scoring.
+3. The final DP searches all bead types inside a band around the anchor path.
+Every step is O(length x band width), so time and memory grow linearly.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..document import Alignment, Document, Link
+from .dp import Band, best_path
+from .scorer import ScoringParams, WindowScorer
+
+#: Bead types searched: (source sentences, target sentences).
+BEADS: tuple[tuple[int, int], ...] = (
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
+)
+MAX_WINDOW = max(max(a, b) for a, b in BEADS)
+#: Above this many cells the anchor pass recurses on halved documents.
+FULL_TABLE_CELLS = 1_000_000
+#: Band half-widths, in sentences, around the coarse path and the anchor path.
+COARSE_RADIUS = 8
+FINAL_RADIUS = 12
+
+Progress = Callable[[str], None]
+
+
+def anchor_path(A: np.ndarray, B: np.ndarray, params: ScoringParams) -> list[tuple[int, int]]:
+    """Cells (i, j) of the best 1-1/1-0/0-1 path, found coarse-to-fine."""
+    n, m = len(A), len(B)
+    if n * m <= FULL_TABLE_CELLS or min(n, m) < 8:
+        band = Band.full(n, m)
+    else:
+        coarse = anchor_path(_halve(A), _halve(B), params)
+        fine = [(min(n, 2 * i), min(m, 2 * j)) for i, j in coarse]
+        band = Band.around(fine, n, m, COARSE_RADIUS)
+    src_nbr, tgt_nbr = neighbourhoods(A, B, band, params.neighbours)
+
+    def score(i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
+        return B[js - 1] @ A[i - 1] - 0.5 * (src_nbr[i - 1] + tgt_nbr[js - 1])
+
+    beads = best_path(n, m, band, [(1, 1), (1, 0), (0, 1)], score,
+                      np.full(n, params.skip), np.full(m, params.skip))
+    return [(i + a, j + b) for i, j, a, b in beads]
+
+
+def _halve(X: np.ndarray) -> np.ndarray:
+    """Average consecutive pairs of rows (the last row alone if odd), renormalised."""
+    n = len(X)
+    pad = np.vstack([X, X[-1:]]) if n % 2 else X
+    Y = pad.reshape(-1, 2, X.shape[1]).sum(axis=1)
+    return Y / np.maximum(np.linalg.norm(Y, axis=1, keepdims=True), 1e-12)
+
+
+def neighbourhoods(A: np.ndarray, B: np.ndarray, band: Band, k: int,
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Mean similarity of each sentence to its k nearest candidates inside the band."""
+    n, m = len(A), len(B)
+    src = np.zeros(n)
+    for i in range(n):
+        lo = max(0, int(band.lo[i + 1]) - 1)
+        hi = min(m, int(band.hi[i + 1]))
+        if hi <= lo:
+            continue
+        sims = B[lo:hi] @ A[i]
+        src[i] = _topk_mean(sims, k)
+    # columns: rows whose band contains the column form a contiguous range
+    tgt = np.zeros(m)
+    first = np.searchsorted(band.hi, np.arange(1, m + 1), side="right")
+    last = np.searchsorted(band.lo, np.arange(1, m + 1), side="right") - 1
+    for j in range(m):
+        lo, hi = max(0, int(first[j]) - 1), min(n, int(last[j]))
+        if hi <= lo:
+            lo, hi = max(0, lo - 1), min(n, lo + 1)
+        tgt[j] = _topk_mean(A[lo:hi] @ B[j], k)
+    return src, tgt
+
+
+def _topk_mean(sims: np.ndarray, k: int) -> float:
+    if len(sims) == 0:
+        return 0.0
+    if len(sims) > k:
+        sims = np.partition(sims, -k)[-k:]
+    return float(sims.mean())
+
+
+def align_windows(source: Document, target: Document,
+                  src_windows: Sequence[np.ndarray], tgt_windows: Sequence[np.ndarray],
+                  params: ScoringParams = ScoringParams()) -> tuple[Link, ...]:
+    """Links between two documents from their window embeddings (see :mod:`scorer`)."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return tuple([Link((i,), (), 1.0) for i in range(n)]
+                     + [Link((), (j,), 1.0) for j in range(m)])
+    path = anchor_path(src_windows[0], tgt_windows[0], params)
+    band = Band.around([(0, 0)] + path, n, m, FINAL_RADIUS)
+    src_nbr, tgt_nbr = neighbourhoods(src_windows[0], tgt_windows[0], band, params.neighbours)
+    scorer = WindowScorer(list(src_windows), list(tgt_windows), source.texts, target.texts,
+                          source.paragraph_starts, target.paragraph_starts,
+                          src_nbr, tgt_nbr, params)
+    beads = [(a, b) for a, b in BEADS if a <= n and b <= m]
+    path_beads = best_path(n, m, band, beads, scorer,
+                           np.full(n, params.skip), np.full(m, params.skip))
+    return tuple(_link(scorer, i, j, a, b, src_nbr, tgt_nbr, src_windows[0], tgt_windows[0],
+                       band, params) for i, j, a, b in path_beads)
+
+
+def _link(scorer: WindowScorer, i: int, j: int, a: int, b: int, src_nbr, tgt_nbr,
+          A, B, band: Band, params: ScoringParams) -> Link:
+    src, tgt = tuple(range(i, i + a)), tuple(range(j, j + b))
+    if a and b:
+        js = np.array([j + b])
+        margin = float(scorer.margin(i + a, a, b, js)[0])
+        sim = float(scorer.similarity(i + a, a, b, js)[0])
+        return Link(src, tgt, round(scorer.confidence(margin), 4), round(sim, 4))
+    # a null link is as certain as the sentence's best candidate is poor
+    if a:
+        lo, hi = max(0, int(band.lo[i + 1]) - 1), min(len(B), int(band.hi[i + 1]))
+        best = float((B[lo:hi] @ A[i]).max()) if hi > lo else 0.0
+        margin = best - src_nbr[i]
+    else:
+        best = float((A @ B[j]).max()) if len(A) else 0.0
+        margin = best - tgt_nbr[j]
+    return Link(src, tgt, round(1.0 - scorer.confidence(margin), 4), None)

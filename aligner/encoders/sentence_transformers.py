@@ -1,0 +1,45 @@
+"""Any sentence-transformers model: LaBSE, multilingual-e5, a local folder.
+
+Users with a network pick their model by hub name; offline users point at a
+folder. torch and sentence-transformers are imported only when such a model
+is asked for, so the default path starts fast.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import Encoder, normalise
+
+
+class SentenceTransformerEncoder(Encoder):
+    """Wraps ``sentence_transformers.SentenceTransformer`` behind the Encoder interface."""
+
+    def __init__(self, model: str, batch_size: int = 64, device: str | None = None,
+                 cache=None) -> None:
+        self.model_name = model
+        self.name = model.rstrip("/").split("/")[-1]
+        self.batch_size = batch_size
+        self.device = device
+        self._model = None
+        super().__init__(cache)
+
+    @property
+    def cache_key(self) -> str:
+        return f"st:{self.model_name}"
+
+    def _load(self):
+        if self._model is None:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(self.model_name, device=self.device)
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        return int(self._load().get_sentence_embedding_dimension())
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self._load().encode(texts, batch_size=self.batch_size,
+                                      convert_to_numpy=True, show_progress_bar=False)
+        return normalise(vectors)

