@@ -85,6 +85,31 @@ def neighbourhoods(A: np.ndarray, B: np.ndarray, band: Band, k: int,
     return src, tgt
 
 
+def best_similarities(A: np.ndarray, B: np.ndarray, band: Band) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's best cosine to any sentence of the other side inside the band."""
+    n, m = len(A), len(B)
+    src, tgt = np.full(n, -1.0), np.full(m, -1.0)
+    for i in range(n):
+        lo, hi = max(0, int(band.lo[i + 1]) - 1), min(m, int(band.hi[i + 1]))
+        if hi > lo:
+            sims = B[lo:hi] @ A[i]
+            src[i] = sims.max()
+            np.maximum(tgt[lo:hi], sims, out=tgt[lo:hi])
+    return src, tgt
+
+
+def skip_costs(best: np.ndarray, skip: float) -> np.ndarray:
+    """Score of leaving each sentence unaligned, scaled by how alignable it looks.
+
+    A sentence whose best candidate is far below the document's typical best
+    similarity (an added remark, a caption, "....."), is cheap to leave out; one
+    with a typical best match costs the full ``skip``. Relative to the document's
+    median, so no per-model similarity constant is needed.
+    """
+    typical = float(np.median(best)) if len(best) else 1.0
+    return skip * np.clip(best / max(typical, 1e-6), 0.0, 1.5)
+
+
 def _topk_mean(sims: np.ndarray, k: int) -> float:
     if len(sims) == 0:
         return 0.0
@@ -108,8 +133,9 @@ def align_windows(source: Document, target: Document,
                           source.paragraph_starts, target.paragraph_starts,
                           src_nbr, tgt_nbr, params)
     beads = [(a, b) for a, b in BEADS if a <= n and b <= m]
+    src_best, tgt_best = best_similarities(src_windows[0], tgt_windows[0], band)
     path_beads = best_path(n, m, band, beads, scorer,
-                           np.full(n, params.skip), np.full(m, params.skip))
+                           skip_costs(src_best, params.skip), skip_costs(tgt_best, params.skip))
     return tuple(_link(scorer, i, j, a, b, src_nbr, tgt_nbr, src_windows[0], tgt_windows[0],
                        band, params) for i, j, a, b in path_beads)
 

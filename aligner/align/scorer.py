@@ -2,7 +2,7 @@
 
 Score of a bead (a source sentences, b target sentences), to maximise:
 
-    ((a + b) / 2) ** size_power * margin  -  merge * (a + b - 2)  -  length_weight * length_misfit^2  -  paragraph terms  + number term
+    ((a + b) / 2) ** size_power * margin  -  merge * (a + b - 2)  -  length_weight * length_misfit^2 / 2  -  paragraph terms  + number term
 
 * ``margin`` is the cosine of the two windows' embeddings minus the average
   similarity each side has to its k nearest candidates ("margin" scoring of
@@ -14,9 +14,11 @@ Score of a bead (a source sentences, b target sentences), to maximise:
   similar more easily; ``merge`` is a prior cost per extra sentence in a bead
   (Gale-Church's bead-type prior in additive form). ``size_power`` > 0 would
   reward beads by the sentences they cover; on the dev document 0 is best.
-* ``length_misfit`` is the log character-length ratio of the windows minus
-  the document's own overall ratio (languages differ in length; the document
-  tells us by how much), divided by its spread: the Gale-Church signal.
+* ``length_misfit`` is Gale & Church's statistic: how far the target
+  window's character length is from the source's times the document's own
+  overall ratio (languages differ in length; the document tells us by how
+  much), in standard deviations that grow with sqrt(length). A short fragment
+  glued onto a long sentence barely moves its embedding but does move this.
 * Paragraph breaks are anchors: a bead that merges sentences across a
   paragraph break, or starts a paragraph on one side only, pays a penalty.
 * Numbers carry over between languages; windows whose numbers agree gain,
@@ -30,6 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+#: Gale & Church's variance of target characters per source character.
+GC_VARIANCE = 6.8
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 
 
@@ -42,11 +46,11 @@ def numbers(text: str) -> frozenset[str]:
 class ScoringParams:
     """Weights of the bead score; per-model values live in ``models/<model>.json``."""
 
-    skip: float = -0.1
+    skip: float = -0.15
     merge: float = 0.05
     size_power: float = 0.0
     neighbours: int = 4
-    length_weight: float = 0.04
+    length_weight: float = 0.01
     paragraph_cross: float = 0.3
     paragraph_mismatch: float = 0.1
     number_weight: float = 0.1
@@ -65,8 +69,7 @@ class WindowScorer:
         self.sw, self.tw, self.p = src_windows, tgt_windows, params
         self.src_len = _cumsum([len(t) for t in src_texts])
         self.tgt_len = _cumsum([len(t) for t in tgt_texts])
-        ratio = np.log((self.tgt_len[-1] + 1.0) / (self.src_len[-1] + 1.0))
-        self.len_mu = ratio
+        self.len_ratio = (self.tgt_len[-1] + 1.0) / (self.src_len[-1] + 1.0)
         # neighbourhoods of windows are length-weighted means: a window's embedding is
         # dominated by its longer sentences, and a short fragment (".....") must not
         # lower the window's neighbourhood and so inflate its margin
@@ -100,8 +103,9 @@ class WindowScorer:
         score = ((a + b) / 2.0) ** p.size_power * self.margin(i, a, b, js) - p.merge * (a + b - 2)
         ls = self.src_len[i] - self.src_len[i - a]
         lt = self.tgt_len[js] - self.tgt_len[js - b]
-        misfit = np.log((lt + 10.0) / (ls + 10.0)) - self.len_mu
-        score -= p.length_weight * misfit ** 2 * (a + b) / 2.0
+        # Gale-Church: target length ~ Normal(c * ls, s2 * ls), c taken from the document
+        delta = (lt - self.len_ratio * ls) / np.sqrt(GC_VARIANCE * (ls + lt / self.len_ratio) / 2 + 1.0)
+        score -= p.length_weight * delta ** 2 / 2.0
         if self.use_paragraphs:
             inner = (self.src_cross[i] - self.src_cross[i - a + 1]) \
                 + (self.tgt_cross[js] - self.tgt_cross[js - b + 1])
