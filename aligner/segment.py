@@ -35,6 +35,16 @@ def _pysbd(lang: str):
     return pysbd.Segmenter(language=lang, clean=False)
 
 
+#: Abbreviations that both pysbd 0.3 and sentencex 1.0 break sentences after
+#: (checked in tests/test_segment.py). Written by hand because no maintained
+#: splitter handles them; a split right after one of these is undone.
+_MISSED_ABBREVIATIONS = {
+    "es": ("Sr.", "Sra.", "Srta.", "Dña.", "Excmo.", "Excma."),
+    "fr": ("M.", "MM.", "Mme.", "Mmes."),
+    "ru": ("т. е.", "т. к.", "им.", "см."),
+}
+
+
 def split_sentences(paragraph: str, lang: str) -> list[str]:
     """Split one paragraph into sentences with the best library for the language."""
     if lang in _PYSBD_LANGS:
@@ -43,7 +53,18 @@ def split_sentences(paragraph: str, lang: str) -> list[str]:
         from sentencex import segment
 
         parts = list(segment(lang, paragraph))
-    return [p.strip() for p in parts if p.strip()]
+    return _rejoin(_MISSED_ABBREVIATIONS.get(lang, ()), [p.strip() for p in parts if p.strip()])
+
+
+def _rejoin(abbreviations: tuple[str, ...], parts: list[str]) -> list[str]:
+    """Glue back pieces that end in a known abbreviation (followed by more text)."""
+    out: list[str] = []
+    for part in parts:
+        if out and any(out[-1] == a or out[-1].endswith(" " + a) for a in abbreviations):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def segment(text: str, lang: str, name: str = "") -> Document:

@@ -30,6 +30,8 @@ FULL_TABLE_CELLS = 1_000_000
 #: Band half-widths, in sentences, around the coarse path and the anchor path.
 COARSE_RADIUS = 8
 FINAL_RADIUS = 12
+#: How fast the cost of leaving a sentence out falls with its alignability.
+SKIP_POWER = 2.0
 
 Progress = Callable[[str], None]
 
@@ -107,7 +109,7 @@ def skip_costs(best: np.ndarray, skip: float) -> np.ndarray:
     median, so no per-model similarity constant is needed.
     """
     typical = float(np.median(best)) if len(best) else 1.0
-    return skip * np.clip(best / max(typical, 1e-6), 0.0, 1.5)
+    return skip * np.clip(best / max(typical, 1e-6), 0.0, 1.5) ** SKIP_POWER
 
 
 def _topk_mean(sims: np.ndarray, k: int) -> float:
@@ -129,11 +131,11 @@ def align_windows(source: Document, target: Document,
     path = anchor_path(src_windows[0], tgt_windows[0], params)
     band = Band.around([(0, 0)] + path, n, m, FINAL_RADIUS)
     src_nbr, tgt_nbr = neighbourhoods(src_windows[0], tgt_windows[0], band, params.neighbours)
+    src_best, tgt_best = best_similarities(src_windows[0], tgt_windows[0], band)
     scorer = WindowScorer(list(src_windows), list(tgt_windows), source.texts, target.texts,
                           source.paragraph_starts, target.paragraph_starts,
                           src_nbr, tgt_nbr, params)
     beads = [(a, b) for a, b in BEADS if a <= n and b <= m]
-    src_best, tgt_best = best_similarities(src_windows[0], tgt_windows[0], band)
     path_beads = best_path(n, m, band, beads, scorer,
                            skip_costs(src_best, params.skip), skip_costs(tgt_best, params.skip))
     return tuple(_link(scorer, i, j, a, b, src_nbr, tgt_nbr, src_windows[0], tgt_windows[0],

@@ -46,7 +46,7 @@ def numbers(text: str) -> frozenset[str]:
 class ScoringParams:
     """Weights of the bead score; per-model values live in ``models/<model>.json``."""
 
-    skip: float = -0.15
+    skip: float = -0.25
     merge: float = 0.05
     size_power: float = 0.0
     neighbours: int = 4

@@ -1,0 +1,37 @@
+# `make run` and `make test` do all set-up themselves on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CORPUS := corpora/press-release
+LANGS  := en de es fr
+
+.PHONY: setup run test bench clean
+
+setup: $(STAMP)
+
+# torch is installed first and pinned: the CPU wheel lies on local disk, an
+# unpinned torch would pull a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p out
+	@for l in $(LANGS); do \
+	  $(BIN)/aligner align $(CORPUS)/ru.txt $(CORPUS)/$$l.txt -o out/ru-$$l.tsv || exit $$?; \
+	  echo "wrote out/ru-$$l.tsv"; \
+	done
+	@echo; echo "== out/ru-de.tsv =="; cat out/ru-de.tsv
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_align.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,128 @@
+"""The whole CLI, as users and CI run it: exit codes, outputs, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from aligner.evaluate import parse_beads
+
+LANGS = ["en", "de", "es", "fr"]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True,
+                          text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_corpus_pairs_align_exactly_as_gold(corpus, tmp_path, lang):
+    out = tmp_path / f"ru-{lang}.beads"
+    res = run("align", str(corpus / "ru.txt"), str(corpus / f"{lang}.txt"),
+              "--format", "vecalign", "-o", str(out), "--quiet")
+    assert res.returncode == 0, res.stderr
+    test = [(s, t) for s, t in parse_beads(out.read_text())]
+    gold = json.loads((corpus / "gold" / f"ru-{lang}.json").read_text())
+    assert test == [(tuple(s), tuple(t)) for s, t in gold["beads"]]
+    res = run("eval", str(corpus / "gold" / f"ru-{lang}.beads"), str(out), "--json")
+    assert res.returncode == 0
+    assert json.loads(res.stdout)["f1_strict"] == 1.0
+
+
+def test_tsv_output_is_default_with_languages_detected(corpus, tmp_path):
+    out = tmp_path / "ru-de.tsv"
+    res = run("align", str(corpus / "ru.txt"), str(corpus / "de.txt"), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "src:ru|tgt:de" in res.stderr  # the signature names what was run
+    table = pd.read_csv(out, sep="\t", keep_default_na=False, dtype=str)
+    assert list(table.columns) == ["src_ids", "tgt_ids", "src_text", "tgt_text", "type",
+                                   "confidence", "similarity"]
+    assert "2-1" not in set(table["type"]) and "1-2" in set(table["type"])
+    conf = table["confidence"].astype(float)
+    assert conf.between(0, 1).all()
+    omitted = table[table["type"] == "1-0"]
+    assert omitted["src_text"].str.startswith("Принципиально важно").all() and len(omitted) == 1
+
+
+def test_output_is_deterministic(corpus, tmp_path):
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    for out in (a, b):
+        assert run("align", str(corpus / "ru.txt"), str(corpus / "es.txt"), "-o", str(out),
+                   "-q").returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_stdout_json_with_presplit_and_declared_languages(tmp_path):
+    src = tmp_path / "s.txt"
+    tgt = tmp_path / "t.txt"
+    src.write_text("Der Ausschuss hat den Entwurf angenommen.\nEr wurde von 124 Staaten unterstützt.\n",
+                   encoding="utf-8")
+    tgt.write_text("The committee approved the draft.\nIt was supported by 124 States.\n",
+                   encoding="utf-8")
+    res = run("align", str(src), str(tgt), "--presplit", "--src-lang", "de", "--tgt-lang", "en",
+              "-f", "json", "-q")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert [(l["src"], l["tgt"]) for l in doc["links"]] == [([0], [0]), ([1], [1])]
+
+
+def _bad(tmp_path: Path, content: bytes) -> Path:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty"),
+    (b"\x00\x01\x02binary\x00" * 100, "binary"),
+    (("Word " * 300_000).encode(), "line 1"),
+])
+def test_bad_input_exits_2_with_message_and_writes_nothing(corpus, tmp_path, content, message):
+    out = tmp_path / "out.tsv"
+    res = run("align", str(corpus / "ru.txt"), str(_bad(tmp_path, content)), "-o", str(out))
+    assert res.returncode == 2
+    assert message in res.stderr and "Traceback" not in res.stderr
+    assert not out.exists()
+
+
+def test_declared_language_contradicting_the_text_is_refused(corpus, tmp_path):
+    out = tmp_path / "out.tsv"
+    res = run("align", str(corpus / "ru.txt"), str(corpus / "en.txt"), "--tgt-lang", "de",
+              "-o", str(out))
+    assert res.returncode == 2
+    assert "declared as 'de' but the text is in 'en'" in res.stderr
+    assert not out.exists()
+
+
+def test_wildly_different_lengths_are_refused(corpus, tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join([(corpus / "en.txt").read_text(encoding="utf-8")] * 10),
+                    encoding="utf-8")
+    res = run("align", str(corpus / "ru.txt"), str(long), "-o", str(tmp_path / "o.tsv"))
+    assert res.returncode == 2 and "times as long" in res.stderr
+    assert not (tmp_path / "o.tsv").exists()
+
+
+def test_other_encodings_are_decoded(corpus, tmp_path):
+    ru = (corpus / "ru.txt").read_text(encoding="utf-8")
+    cp = tmp_path / "ru-cp1251.txt"
+    cp.write_bytes(ru.replace("•", "*").encode("cp1251"))
+    u16 = tmp_path / "en-utf16.txt"
+    u16.write_bytes((corpus / "en.txt").read_text(encoding="utf-8").encode("utf-16"))
+    res = run("align", str(cp), str(u16), "-q")
+    assert res.returncode == 0, res.stderr
+    assert "Его поддержали 124 государства." in res.stdout
+
+
+def test_usage_errors_exit_2(corpus):
+    assert run("align", str(corpus / "ru.txt")).returncode == 2
+    assert run("align", str(corpus / "ru.txt"), str(corpus / "en.txt"), "--format", "xml").returncode == 2
+    res = run("eval", str(corpus / "gold" / "ru-en.beads"))
+    assert res.returncode == 2 and "pairs" in res.stderr
+    res = run("align", str(corpus / "ru.txt"), str(corpus / "nope.txt"))
+    assert res.returncode == 2 and "no such file" in res.stderr

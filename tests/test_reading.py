@@ -1,0 +1,48 @@
+import pytest
+
+from aligner.errors import InputError
+from aligner.reading import MAX_LINE_CHARS, read_text
+
+RU = "Первый комитет одобрил проект резолюции.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-32"])
+def test_unicode_encodings_with_and_without_bom_are_decoded(tmp_path, encoding):
+    path = tmp_path / "ru.txt"
+    path.write_bytes(RU.encode(encoding))
+    assert read_text(path) == RU
+
+
+def test_cp1251_russian_is_decoded(tmp_path):
+    path = tmp_path / "ru.txt"
+    text = ("Россия внесла этот документ в целях объединения государств – членов ООН. "
+            "Его поддержали 124 государства.\n") * 3
+    path.write_bytes(text.encode("cp1251"))
+    assert read_text(path) == text
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "is empty"),
+    (b"  \n\n \t\n", "is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
+    (bytes(range(1, 32)) * 200, "binary"),
+])
+def test_empty_and_binary_files_are_refused(tmp_path, content, message):
+    path = tmp_path / "x.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_text(path)
+
+
+def test_huge_line_is_refused_with_its_line_number(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("ok\n" + "word " * (MAX_LINE_CHARS // 4), encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        read_text(path)
+
+
+def test_missing_file_and_folder_are_refused(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_text(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="folder"):
+        read_text(tmp_path)
