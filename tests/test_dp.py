@@ -10,7 +10,7 @@ approximately).
 import numpy as np
 import pytest
 
-from aligner.align import align_windows
+from aligner.align import MAX_WINDOW, align_windows
 from aligner.align.scorer import ScoringParams
 from aligner.document import Document
 
@@ -21,7 +21,7 @@ def _norm(x):
     return x / np.linalg.norm(x, axis=-1, keepdims=True)
 
 
-def _windows(vectors, k=3):
+def _windows(vectors, k=MAX_WINDOW):
     vectors = np.asarray(vectors)
     return [_norm(np.array([vectors[i:i + s].sum(axis=0)
                             for i in range(len(vectors) - s + 1)]).reshape(-1, DIM))
@@ -115,5 +115,5 @@ def test_band_search_on_long_documents_matches_gold(rng):
 
 def test_empty_side_gives_only_null_links():
     links = align_windows(_doc(2, "a"), _doc(0, "b"), _windows(np.eye(2, DIM)),
-                          [np.zeros((0, DIM))] * 3)
+                          [np.zeros((0, DIM))] * MAX_WINDOW)
     assert _beads(links) == [([0], []), ([1], [])]

@@ -102,7 +102,8 @@ def align_windows(source: Document, target: Document,
                      + [Link((), (j,), 1.0) for j in range(m)])
     path = anchor_path(src_windows[0], tgt_windows[0], params)
     band = Band.around([(0, 0)] + path, n, m, FINAL_RADIUS)
-    beads = [(a, b) for a, b in BEADS if a <= n and b <= m]
+    # bead shapes the documents and the given windows allow
+    beads = [(a, b) for a, b in BEADS if a <= min(n, len(src_windows)) and b <= min(m, len(tgt_windows))]
     src_nbr, tgt_nbr = neighbourhoods(src_windows[0], tgt_windows[0], band, params.neighbours)
     src_best, tgt_best = best_similarities(src_windows[0], tgt_windows[0], band)
     scorer = WindowScorer(list(src_windows), list(tgt_windows), source.texts, target.texts,
