@@ -47,13 +47,13 @@ class ScoringParams:
     """Weights of the bead score; per-model values live in ``models/<model>.json``."""
 
     skip: float = -0.25
-    merge: float = 0.05
+    merge: float = 0.04
     size_power: float = 0.0
-    neighbours: int = 4
-    length_weight: float = 0.01
+    neighbours: int = 2
+    length_weight: float = 0.02
     paragraph_cross: float = 0.3
     paragraph_mismatch: float = 0.1
-    number_weight: float = 0.1
+    number_weight: float = 0.2
     # confidence = sigmoid((margin - confidence_mid) / confidence_scale)
     confidence_mid: float = 0.05
     confidence_scale: float = 0.05

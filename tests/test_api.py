@@ -1,0 +1,31 @@
+"""The Python API that the CLI is a thin layer over."""
+
+import pandas as pd
+import pytest
+
+from aligner import align_sentences, align_texts
+from aligner.errors import InputError
+
+
+def test_align_sentences_returns_a_frame_with_links():
+    table = align_sentences(
+        ["Первый комитет одобрил проект резолюции.", "Его поддержали 124 государства.",
+         "Более 30 стран стали соавторами."],
+        ["The First Committee approved the draft resolution.", "It was supported by 124 States.",
+         "More than 30 countries became co-sponsors."],
+        "ru", "en")
+    assert isinstance(table, pd.DataFrame)
+    assert table["type"].tolist() == ["1-1", "1-1", "1-1"]
+    assert table["tgt_text"][1] == "It was supported by 124 States."
+
+
+def test_align_texts_detects_languages_and_splits(corpus):
+    table = align_texts((corpus / "ru.txt").read_text(encoding="utf-8"),
+                        (corpus / "es.txt").read_text(encoding="utf-8"))
+    merged = table[table["type"] == "2-1"]
+    assert merged["src_ids"].tolist() == ["3,4"]
+
+
+def test_align_texts_refuses_empty_text():
+    with pytest.raises(InputError, match="empty"):
+        align_texts("   ", "Some text here.")
