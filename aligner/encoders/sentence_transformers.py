@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import InputError
 from .base import Encoder, normalise
 
 
@@ -32,7 +33,11 @@ class SentenceTransformerEncoder(Encoder):
         if self._model is None:
             from sentence_transformers import SentenceTransformer
 
-            self._model = SentenceTransformer(self.model_name, device=self.device)
+            try:
+                self._model = SentenceTransformer(self.model_name, device=self.device)
+            except (OSError, ValueError) as exc:
+                raise InputError(f"cannot load model '{self.model_name}': {str(exc).splitlines()[0]} "
+                                 "(without a network, give a local model folder)") from None
         return self._model
 
     @property
