@@ -47,3 +47,11 @@ def align_params(model: str) -> ScoringParams:
     values = card.get("calibration", {}).get("align", {})
     known = {f.name for f in dataclasses.fields(ScoringParams)}
     return dataclasses.replace(ScoringParams(), **{k: v for k, v in values.items() if k in known})
+
+
+def divergence_model(model: str):
+    """Semantic divergence weights and threshold for a model (defaults if uncalibrated)."""
+    from .diverge.semantic import DivergenceModel
+
+    card = card_for(model) or {}
+    return DivergenceModel.from_card(card.get("calibration", {}).get("divergence", {}))

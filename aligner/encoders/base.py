@@ -43,6 +43,13 @@ class Encoder(ABC):
                 compute: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         return self.cache.lookup(kind, texts, compute)
 
+    def span_embeddings(self, text: str, width: int = 3) -> tuple[np.ndarray, list[str]]:
+        """Embeddings of every run of ``width`` words, for finding which part of a
+        sentence has no counterpart. Generic encoders embed each span's text;
+        the default model derives them from one forward pass."""
+        spans = _word_spans(text, width)
+        return self.encode(spans), spans
+
     def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
         """Embeddings of every run of 1..max_size consecutive sentences.
 
@@ -55,6 +62,13 @@ class Encoder(ABC):
             joined = [" ".join(texts[i:i + k]) for i in range(len(texts) - k + 1)]
             out.append(self.encode(joined) if joined else np.zeros((0, out[0].shape[1]), np.float32))
         return out
+
+
+def _word_spans(text: str, width: int) -> list[str]:
+    words = text.split()
+    if len(words) <= width:
+        return [text]
+    return [" ".join(words[k:k + width]) for k in range(len(words) - width + 1)]
 
 
 def normalise(x: np.ndarray) -> np.ndarray:

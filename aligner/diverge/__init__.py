@@ -1,0 +1,1 @@
+"""Divergence detection: where a translation says something different from its source."""
