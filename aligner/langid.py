@@ -47,3 +47,14 @@ def resolve(text: str, declared: str | None, name: str) -> str:
         raise InputError(f"{name}: too little text to detect its language; "
                          "give it with --src-lang/--tgt-lang")
     return found
+
+
+def confidence(text: str, code: str) -> float | None:
+    """lingua's confidence (0-1) that a text is in the given language; None if it cannot tell."""
+    from lingua import IsoCode639_1, Language
+
+    try:
+        language = Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+    except (AttributeError, ValueError):
+        return None
+    return float(_detector().compute_language_confidence(text[:SAMPLE_CHARS], language))

@@ -108,3 +108,52 @@ def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str 
     src = Document.from_sentences(list(source), src_lang, "source")
     tgt = Document.from_sentences(list(target), tgt_lang, "target")
     return frame(align_documents(src, tgt, load_encoder(model), presplit=True))
+
+
+def check_documents(source: Document, targets: Sequence[Document], encoder: Encoder | None = None,
+                    fail_on: str = "error", baseline: list[dict] | None = None,
+                    progress: Progress | None = None):
+    """Align every translation to the source and report where they diverge."""
+    from .diverge.check import check_alignments
+    from .models import divergence_model
+
+    encoder = encoder or load_encoder(DEFAULT_MODEL)
+    note = progress or (lambda stage: None)
+    alignments = []
+    for target in targets:
+        check_pair(source, target)
+        note(f"aligning {target.name}")
+        alignments.append(align_documents(source, target, encoder, progress=note))
+    note("checking")
+    findings = check_alignments(alignments, encoder, divergence_model(_model_name(encoder)))
+    return _result(source, alignments, findings, encoder, fail_on, baseline)
+
+
+def check_aligned(alignment: Alignment, encoder: Encoder | None = None, fail_on: str = "error",
+                  baseline: list[dict] | None = None):
+    """Check an already aligned bitext; also returns each link's divergence score."""
+    from .diverge.check import check_pair as run_rules
+    from .diverge.check import link_scores, pair_context
+    from .models import divergence_model
+
+    encoder = encoder or load_encoder(DEFAULT_MODEL)
+    model = divergence_model(_model_name(encoder))
+    ctx = pair_context(alignment, encoder, model)
+    result = _result(alignment.source, [alignment], run_rules(ctx), encoder, fail_on, baseline)
+    return result, link_scores(ctx), model.threshold
+
+
+def _model_name(encoder: Encoder) -> str:
+    return getattr(encoder, "model_name", encoder.name)
+
+
+def _result(source, alignments, findings, encoder, fail_on, baseline):
+    from .diverge.baseline import apply_baseline
+    from .diverge.result import CheckResult
+
+    stale: list[dict] = []
+    if baseline is not None:
+        findings, stale = apply_baseline(list(findings), baseline)
+    sig = f"aligner:{__version__}|model:{encoder.cache_key}|check|src:{source.lang}|" + ",".join(
+        a.target.lang for a in alignments)
+    return CheckResult(source, tuple(alignments), tuple(findings), sig, fail_on, tuple(stale))

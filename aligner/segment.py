@@ -24,8 +24,25 @@ _PYSBD_LANGS = {
 
 def paragraphs(text: str) -> list[str]:
     """Blank-line separated blocks, inner whitespace folded."""
-    blocks = (_SPACES.sub(" ", b).strip() for b in _PARA_BREAK.split(text.replace("\r\n", "\n")))
-    return [b for b in blocks if b]
+    return [block for block, _ in _blocks(text)]
+
+
+def _blocks(text: str) -> list[tuple[str, int]]:
+    """Paragraphs with the 1-based line each starts on (for editors and CI annotations)."""
+    out, line = [], 1
+    text = text.replace("\r\n", "\n")
+    pos = 0
+    for match in list(_PARA_BREAK.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        raw = text[pos:end]
+        folded = _SPACES.sub(" ", raw).strip()
+        if folded:
+            lead = len(raw) - len(raw.lstrip())
+            out.append((folded, line + raw[:lead].count("\n")))
+        if match:
+            line += text[pos:match.end()].count("\n")
+            pos = match.end()
+    return out
 
 
 @lru_cache(maxsize=16)
@@ -69,8 +86,8 @@ def _rejoin(abbreviations: tuple[str, ...], parts: list[str]) -> list[str]:
 
 def segment(text: str, lang: str, name: str = "") -> Document:
     """Split an edition into sentences, each tagged with its paragraph number."""
-    sentences = [Sentence(s, i)
-                 for i, para in enumerate(paragraphs(text))
+    sentences = [Sentence(s, i, line)
+                 for i, (para, line) in enumerate(_blocks(text))
                  for s in split_sentences(para, lang)]
     return Document(lang=lang, sentences=tuple(sentences), name=name)
 
@@ -78,12 +95,12 @@ def segment(text: str, lang: str, name: str = "") -> Document:
 def presplit(text: str, lang: str, name: str = "") -> Document:
     """One sentence per non-empty line (gold-standard data); blank lines still end paragraphs."""
     sentences, para, gap = [], 0, False
-    for line in text.replace("\r\n", "\n").split("\n"):
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         line = line.strip()
         if not line:
             gap = bool(sentences)
             continue
         if gap:
             para, gap = para + 1, False
-        sentences.append(Sentence(line, para))
+        sentences.append(Sentence(line, para, number))
     return Document(lang=lang, sentences=tuple(sentences), name=name)

@@ -1,0 +1,46 @@
+"""What a check reports: findings with a stable rule id, severity and explanation."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where a translation says something different from its source."""
+
+    rule: str
+    severity: str
+    source: str          # source edition (file name or label)
+    target: str          # target edition
+    src_ids: tuple[int, ...]
+    tgt_ids: tuple[int, ...]
+    src_text: str
+    tgt_text: str
+    score: float         # strength of the evidence, in [0, 1]
+    message: str         # one line a translator can act on
+    witnesses: str = ""  # what the other editions say about the same source sentences
+    baseline: bool = field(default=False, compare=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and unrelated edits: rule, editions and the texts involved
+        (not sentence numbers, which shift when text is inserted above)."""
+        key = "\x1f".join([self.rule, self.source, self.target, self.src_text, self.tgt_text])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+    def with_(self, **changes) -> "Finding":
+        return replace(self, **changes)
+
+
+def sort_key(f: Finding) -> tuple:
+    first = (f.src_ids or f.tgt_ids or (0,))[0]
+    return (f.target, f.src_ids[0] if f.src_ids else -1, f.tgt_ids[0] if f.tgt_ids else -1,
+            first, f.rule)

@@ -1,0 +1,42 @@
+"""Finding a document's editions: explicit files, or a folder of ``<lang>.txt`` files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import InputError
+
+_LANG_STEM = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z]{2,4})?$")
+
+
+def lang_from_name(path: Path) -> str | None:
+    """'ru.txt', 'fr-FR.txt' -> 'ru', 'fr'; other names -> None (detect from the text)."""
+    match = _LANG_STEM.match(path.stem)
+    return match.group(1) if match else None
+
+
+def folder_editions(folder: Path) -> list[Path]:
+    """Text files in a folder (not recursive), in name order."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in {".txt", ".text"})
+    if not files:
+        raise InputError(f"{folder}: no editions found (expected files like ru.txt, en.txt)")
+    return files
+
+
+def pick_source(docs: dict, source_lang: str | None, folder: Path) -> str:
+    """Name of the source edition among documents keyed by name (each has .lang)."""
+    by_lang: dict[str, list[str]] = {}
+    for name, doc in docs.items():
+        by_lang.setdefault(doc.lang, []).append(name)
+    for lang, names in by_lang.items():
+        if len(names) > 1:
+            raise InputError(f"{folder}: two editions in '{lang}': {', '.join(names)}")
+    if not source_lang:
+        raise InputError(f"{folder}: say which edition is the source with --source LANG "
+                         f"(found {', '.join(sorted(by_lang))})")
+    if source_lang not in by_lang:
+        raise InputError(f"{folder}: no '{source_lang}' edition (found {', '.join(sorted(by_lang))})")
+    if len(docs) < 2:
+        raise InputError(f"{folder}: only one edition; nothing to compare")
+    return by_lang[source_lang][0]

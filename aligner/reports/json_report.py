@@ -1,0 +1,33 @@
+"""Machine-readable findings: what CI jobs and the review page read."""
+
+from __future__ import annotations
+
+import json
+
+from ..diverge.result import CheckResult
+
+
+def finding_dict(result: CheckResult, f) -> dict:
+    path, line = result.line_of(f)
+    return {
+        "rule": f.rule, "severity": f.severity, "source": f.source, "target": f.target,
+        "src_ids": list(f.src_ids), "tgt_ids": list(f.tgt_ids),
+        "src_text": f.src_text, "tgt_text": f.tgt_text, "score": f.score,
+        "message": f.message, "witnesses": f.witnesses, "fingerprint": f.fingerprint,
+        "baseline": f.baseline, "file": path, "line": line,
+    }
+
+
+def render(result: CheckResult) -> str:
+    doc = {
+        "signature": result.signature,
+        "source": {"name": result.source.name, "lang": result.source.lang},
+        "editions": [{"name": a.target.name, "lang": a.target.lang, "links": len(a.links),
+                      "findings": sum(1 for f in result.active if f.target == a.target.name)}
+                     for a in result.alignments],
+        "fail_on": result.fail_on,
+        "failed": bool(result.failing),
+        "findings": [finding_dict(result, f) for f in result.findings],
+        "stale_baseline": list(result.stale),
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,51 @@
+"""SARIF 2.1.0 for code-scanning dashboards.
+
+Rule ids are stable and every result carries a content-based fingerprint
+(``partialFingerprints``), so re-running on an edited document does not
+duplicate alerts.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..diverge.result import CheckResult
+from ..rules import descriptions
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render(result: CheckResult) -> str:
+    rules = descriptions()
+    ids = list(rules)
+    results = []
+    for f in result.active:
+        path, line = result.line_of(f)
+        results.append({
+            "ruleId": f.rule,
+            "ruleIndex": ids.index(f.rule),
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message + (f" ({f.witnesses})" if f.witnesses else "")},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": path},
+                "region": {"startLine": line},
+            }}],
+            "partialFingerprints": {"alignerFinding/v1": f.fingerprint},
+            "properties": {"score": f.score, "source": f.source, "target": f.target,
+                           "sourceText": f.src_text, "targetText": f.tgt_text},
+        })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "aligner", "version": __version__,
+                "rules": [{"id": rid, "name": rid, "shortDescription": {"text": text}}
+                          for rid, text in rules.items()],
+            }},
+            "results": results,
+            "properties": {"signature": result.signature},
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=1) + "\n"

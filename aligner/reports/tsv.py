@@ -1,0 +1,24 @@
+"""Findings as a table (pandas), one row per finding."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+
+from ..diverge.result import CheckResult
+from .json_report import finding_dict
+
+COLUMNS = ["target", "rule", "severity", "src_ids", "tgt_ids", "src_text", "tgt_text", "score",
+           "message", "witnesses", "file", "line", "baseline", "fingerprint"]
+
+
+def render(result: CheckResult) -> str:
+    rows = []
+    for f in result.findings:
+        row = finding_dict(result, f)
+        row["src_ids"] = ",".join(map(str, f.src_ids))
+        row["tgt_ids"] = ",".join(map(str, f.tgt_ids))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=COLUMNS).to_csv(sep="\t", index=False, lineterminator="\n",
+                                                      quoting=csv.QUOTE_MINIMAL)

@@ -1,0 +1,37 @@
+"""Links whose length ratio is far outside what this document's language pair shows."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+
+from ..diverge.findings import Finding
+from .base import PairContext, Rule, words
+
+#: Flag when a link's log length ratio is this many robust deviations from the
+#: document's typical ratio *and* at least a factor of two away from it.
+DEVIATIONS = 4.0
+MIN_FACTOR = 2.0
+
+
+class LengthRatioRule(Rule):
+    ids = ("length-ratio",)
+    descriptions = {"length-ratio": "A link's length ratio is far outside what this language pair shows."}
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        pairs = [(k, link) for k, link in enumerate(ctx.alignment.links) if link.src and link.tgt]
+        if len(pairs) < 5:
+            return
+        texts = [ctx.text(link) for _, link in pairs]
+        ratios = np.array([np.log((len(t) + 10) / (len(s) + 10)) for s, t in texts])
+        centre = float(np.median(ratios))
+        spread = max(float(np.median(np.abs(ratios - centre))) * 1.4826, 0.05)
+        for (k, link), (s, t), r in zip(pairs, texts, ratios):
+            off = abs(r - centre)
+            if off > DEVIATIONS * spread and off > np.log(MIN_FACTOR) and max(words(s), words(t)) >= 4:
+                factor = float(np.exp(off))
+                longer = "longer" if r > centre else "shorter"
+                yield ctx.finding("length-ratio", "warning", link, min(1.0, off / (2 * np.log(MIN_FACTOR))),
+                                  f"the translation is {factor:.1f} times {longer} than usual "
+                                  "for this document here")

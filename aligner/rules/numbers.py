@@ -1,0 +1,95 @@
+"""Numbers, dates, percentages and amounts that differ between source and translation.
+
+Numbers are compared by value, parsed the way the text's language writes
+them (``1 000,5`` in French and ``1,000.5`` in English are the same), and
+small numbers spelled out in words count too, using num2words' word lists
+for the language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
+
+from ..diverge.findings import Finding
+from .base import PairContext, Rule
+
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w])\d+(?:[.,]\d+)?")
+#: Languages that write a decimal point (others use a decimal comma).
+_DECIMAL_POINT = {"en", "zh", "ja", "ko", "th", "he"}
+#: Largest number looked up as a word.
+_MAX_WORD_NUMBER = 100
+
+
+def parse_number(token: str, lang: str) -> float:
+    """Value of a written number in a language's conventions."""
+    token = token.replace("\u00a0", " ").replace("\u202f", " ")
+    decimal = "." if lang in _DECIMAL_POINT else ","
+    group = "," if decimal == "." else "."
+    # a group separator is followed by exactly three digits; anything else is decimal
+    token = token.replace(" ", "")
+    if re.fullmatch(rf"\d{{1,3}}(\{group}\d{{3}})+(\{decimal}\d+)?", token):
+        token = token.replace(group, "")
+    elif re.fullmatch(rf"\d+\{group}\d{{1,2}}|\d+\{group}\d{{4,}}", token):
+        token = token.replace(group, decimal)  # "8839.8" written with the other mark
+    return float(token.replace(decimal, "."))
+
+
+@lru_cache(maxsize=16)
+def _number_words(lang: str) -> dict[str, float]:
+    try:
+        from num2words import num2words
+
+        words = {num2words(n, lang=lang).lower(): float(n) for n in range(2, _MAX_WORD_NUMBER + 1)}
+    except (NotImplementedError, ImportError, OverflowError):
+        return {}
+    return {w: v for w, v in words.items() if " " not in w}
+
+
+def numbers(text: str, lang: str) -> Counter:
+    """Multiset of the values written in a text, digits and small number words."""
+    values = Counter(parse_number(m.group(), lang) for m in _NUMBER.finditer(text))
+    vocab = _number_words(lang)
+    if vocab:
+        for word in re.findall(r"[\w-]+", text.lower()):
+            if word in vocab:
+                values[vocab[word]] += 1
+    return values
+
+
+def _show(value: float) -> str:
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+class NumberRule(Rule):
+    ids = ("number-mismatch",)
+    descriptions = {"number-mismatch": "A number, date, percentage or amount differs between source and translation."}
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+        for link in ctx.alignment.links:
+            if not (link.src and link.tgt):
+                continue
+            src_text, tgt_text = ctx.text(link)
+            src, tgt = numbers(src_text, src_lang), numbers(tgt_text, tgt_lang)
+            # spelled-out numbers count only when a digit-written counterpart exists
+            missing, extra = src - tgt, tgt - src
+            digits_src = Counter(parse_number(m.group(), src_lang) for m in _NUMBER.finditer(src_text))
+            digits_tgt = Counter(parse_number(m.group(), tgt_lang) for m in _NUMBER.finditer(tgt_text))
+            missing = Counter({v: c for v, c in missing.items() if v in digits_src})
+            extra = Counter({v: c for v, c in extra.items() if v in digits_tgt})
+            if not missing and not extra:
+                continue
+            if len(missing) == 1 and len(extra) == 1:
+                (a,), (b,) = missing, extra
+                message = f"number {_show(a)} in the source is {_show(b)} in the translation"
+            elif missing and not extra:
+                message = "number " + ", ".join(map(_show, sorted(missing))) + " of the source is missing in the translation"
+            elif extra and not missing:
+                message = "number " + ", ".join(map(_show, sorted(extra))) + " in the translation is not in the source"
+            else:
+                message = (f"numbers differ: source has {', '.join(map(_show, sorted(missing)))}, "
+                           f"translation has {', '.join(map(_show, sorted(extra)))}")
+            yield ctx.finding("number-mismatch", "error", link, 1.0, message)

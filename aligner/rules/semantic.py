@@ -1,0 +1,61 @@
+"""Linked sentences that do not say the same thing: meaning shift, dropped or added clause.
+
+Uses the calibrated divergence score (see :mod:`aligner.diverge.semantic`):
+a link is reported when its score reaches the model's threshold. Which rule
+it is comes from the least covered span on each side, compared with the
+document's typical least covered span: if both sides have a span clearly
+worse than typical, something was replaced (meaning shift); if only one side
+has, that side has content the other lacks (clause omission or addition).
+
+The sentence encoder's judgement is too noisy for an error on its own (on
+the bundled corpus some faithful sentences score as high as planted shifts),
+so these findings are warnings; other editions, when there are some, decide
+whether one stands out (see :mod:`aligner.diverge.check`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+
+from ..diverge.findings import Finding
+from .base import PairContext, Rule
+
+#: How much worse than the document's typical least-covered span a side's
+#: least-covered span must be to count as changed.
+CLEAR_GAP = 0.05
+
+
+class SemanticRule(Rule):
+    ids = ("meaning-shift", "clause-omission", "clause-addition")
+    descriptions = {
+        "meaning-shift": "The linked sentences differ in meaning (low similarity for this model).",
+        "clause-omission": "Part of the source sentence has no counterpart in the translation.",
+        "clause-addition": "Part of the translation has no counterpart in the source.",
+    }
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        if not ctx.linked:
+            return
+        typical_src = float(np.median([cov for _, cov in ctx.signals.src_gap]))
+        typical_tgt = float(np.median([cov for _, cov in ctx.signals.tgt_gap]))
+        for k, index in enumerate(ctx.linked):
+            score = float(ctx.scores[k])
+            if score < ctx.model.threshold:
+                continue
+            link = ctx.alignment.links[index]
+            (src_span, src_cov), (tgt_span, tgt_cov) = ctx.signals.src_gap[k], ctx.signals.tgt_gap[k]
+            src_worse, tgt_worse = typical_src - src_cov, typical_tgt - tgt_cov
+            if src_worse > CLEAR_GAP and tgt_worse > CLEAR_GAP:
+                yield ctx.finding("meaning-shift", "warning", link, score,
+                                  f"source words \"{src_span}\" and translation words \"{tgt_span}\" "
+                                  f"do not match (divergence {score:.2f})")
+            elif src_worse >= tgt_worse:
+                yield ctx.finding("clause-omission", "warning", link, score,
+                                  f"source words \"{src_span}\" have no counterpart in the translation "
+                                  f"(divergence {score:.2f})")
+            else:
+                yield ctx.finding("clause-addition", "warning", link, score,
+                                  f"translation words \"{tgt_span}\" have no counterpart in the source "
+                                  f"(divergence {score:.2f})")

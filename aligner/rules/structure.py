@@ -1,0 +1,36 @@
+"""Omitted and added sentences, and sentences split or merged (from the link types)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..diverge.findings import Finding
+from .base import PairContext, Rule, size_severity
+
+
+class StructureRule(Rule):
+    ids = ("omission", "addition", "sentence-split", "sentence-merge")
+    descriptions = {
+        "omission": "A source sentence has no counterpart in the translation.",
+        "addition": "A translation sentence has no counterpart in the source.",
+        "sentence-split": "One source sentence is several sentences in the translation.",
+        "sentence-merge": "Several source sentences are one sentence in the translation.",
+    }
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        for link in ctx.alignment.links:
+            src_text, tgt_text = ctx.text(link)
+            if link.src and not link.tgt:
+                yield ctx.finding("omission", size_severity(src_text), link, link.confidence,
+                                  f"source sentence {link.src[0] + 1} is missing in the translation")
+            elif link.tgt and not link.src:
+                yield ctx.finding("addition", size_severity(tgt_text), link, link.confidence,
+                                  f"translation sentence {link.tgt[0] + 1} has no counterpart in the source")
+            elif len(link.src) == 1 and len(link.tgt) > 1:
+                yield ctx.finding("sentence-split", "info", link, link.confidence,
+                                  f"source sentence {link.src[0] + 1} is split into "
+                                  f"{len(link.tgt)} sentences in the translation")
+            elif len(link.src) > 1 and len(link.tgt) == 1:
+                yield ctx.finding("sentence-merge", "info", link, link.confidence,
+                                  f"source sentences {link.src[0] + 1}-{link.src[-1] + 1} are merged "
+                                  "into one sentence in the translation")
