@@ -184,14 +184,19 @@ def _check_pairs(path, src_lang, tgt_lang, encoder, fail_on, known, fmt):
     if fmt != Report.tsv:
         return None, result
     rules: dict[int, list[str]] = {}
+    errors: set[int] = set()
     index = {(link.src, link.tgt): k for k, link in enumerate(alignment.links)}
     for f in result.active:
         k = index.get((f.src_ids, f.tgt_ids))
         if k is not None:
             rules.setdefault(k, []).append(f.rule)
+            if f.severity == "error":
+                errors.add(k)
     row_scores = [scores[k] if k is not None else float("nan") for k in row_link]
     table["divergence_score"] = [round(float(x), 4) if x == x else "" for x in row_scores]
-    table["divergent"] = [int(x >= threshold) if x == x else int(bool(rules.get(k)))
+    # divergent: the semantic score reaches the model's threshold, or a rule found an
+    # error (a changed number, a missing sentence) that the score cannot see
+    table["divergent"] = [int((x == x and x >= threshold) or k in errors)
                           for x, k in zip(row_scores, row_link)]
     table["findings"] = [";".join(sorted(set(rules.get(k, [])))) if k is not None else "" for k in row_link]
     content = table.to_csv(sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)

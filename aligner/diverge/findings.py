@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -31,9 +32,11 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across runs and unrelated edits: rule, editions and the texts involved
-        (not sentence numbers, which shift when text is inserted above)."""
-        key = "\x1f".join([self.rule, self.source, self.target, self.src_text, self.tgt_text])
+        """Stable across runs and unrelated edits: rule, edition file names and the texts
+        involved (not sentence numbers, which shift when text is inserted above, nor
+        folders, which differ between a laptop and CI)."""
+        key = "\x1f".join([self.rule, PurePath(self.source).name, PurePath(self.target).name,
+                            self.src_text, self.tgt_text])
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def with_(self, **changes) -> "Finding":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from ..diverge.result import CheckResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -18,7 +20,7 @@ def render(result: CheckResult) -> str:
     lines = []
     for f in result.active:
         path, line = result.line_of(f)
-        title = f"{f.rule} ({f.target.replace(chr(92), '/').split('/')[-1]})"
+        title = f"{f.rule} ({PurePath(f.target).name})"
         message = f.message + (f" [{f.witnesses}]" if f.witnesses else "")
         lines.append(f"::{_LEVEL[f.severity]} file={_escape(path, True)},line={line},"
                      f"title={_escape(title, True)}::{_escape(message)}")

@@ -1,0 +1,164 @@
+"""Each rule on hand-made pairs, positive and negative, in several of the five languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.diverge.check import check_pair, pair_context
+from aligner.document import Alignment, Document, Link, Sentence
+from aligner.models import divergence_model
+from aligner.rules.numbers import numbers, parse_number
+
+
+def _doc(texts, lang, paragraphs=None):
+    paras = paragraphs or list(range(len(texts)))
+    return Document(lang, tuple(Sentence(t, p, i + 1) for i, (t, p) in enumerate(zip(texts, paras))),
+                    f"{lang}.txt")
+
+
+def _check(usem3, src, tgt, links, src_lang="en", tgt_lang="de", src_paras=None):
+    alignment = Alignment(_doc(src, src_lang, src_paras), _doc(tgt, tgt_lang),
+                          tuple(Link(tuple(a), tuple(b), 0.9) for a, b in links))
+    return check_pair(pair_context(alignment, usem3, divergence_model("usem3")))
+
+
+def _rules(findings, severity=None):
+    return {f.rule for f in findings if severity is None or f.severity == severity}
+
+
+EN = ["The committee approved the draft resolution on information security.",
+      "It was supported by 124 States.",
+      "More than 30 countries became its co-sponsors.",
+      "The vote took place on 6 November in New York."]
+DE = ["Der Ausschuss billigte den Resolutionsentwurf zur Informationssicherheit.",
+      "Er wurde von 124 Staaten unterstützt.",
+      "Mehr als 30 Länder wurden seine Miteinbringer.",
+      "Die Abstimmung fand am 6. November in New York statt."]
+ONE_TO_ONE = [([i], [i]) for i in range(4)]
+
+
+def test_faithful_pair_has_no_errors(usem3):
+    assert not _rules(_check(usem3, EN, DE, ONE_TO_ONE), "error")
+
+
+def test_omitted_and_added_sentences(usem3):
+    found = _check(usem3, EN, DE[:1] + DE[2:] + ["Dies ist ein zusätzlicher erklärender Satz über nichts."],
+                   [([0], [0]), ([1], []), ([2], [1]), ([3], [2]), ([], [3])])
+    by_rule = {f.rule: f for f in found}
+    assert by_rule["omission"].severity == "error" and by_rule["omission"].src_ids == (1,)
+    assert by_rule["addition"].severity == "error" and by_rule["addition"].tgt_ids == (3,)
+
+
+def test_short_additions_are_warnings(usem3):
+    found = _check(usem3, EN, ["Inoffizielle Übersetzung"] + DE, [([], [0])] + [([i], [i + 1]) for i in range(4)])
+    assert [(f.rule, f.severity) for f in found if f.rule == "addition"] == [("addition", "warning")]
+
+
+@pytest.mark.parametrize("lang,changed", [
+    ("de", "Er wurde von 142 Staaten unterstützt."),
+    ("fr", "Il a été soutenu par 142 États."),
+    ("es", "Fue apoyado por 142 Estados."),
+])
+def test_changed_number_is_reported_with_both_values(usem3, lang, changed):
+    found = _check(usem3, EN[:2], [DE[0], changed], [([0], [0]), ([1], [1])], tgt_lang=lang)
+    numbers_found = [f for f in found if f.rule == "number-mismatch"]
+    assert len(numbers_found) == 1
+    assert numbers_found[0].message == "number 124 in the source is 142 in the translation"
+    assert numbers_found[0].severity == "error"
+
+
+def test_locale_aware_numbers_and_spelled_out_small_numbers():
+    assert parse_number("1,000.5", "en") == parse_number("1 000,5", "fr") == parse_number("1.000,5", "de") == 1000.5
+    assert parse_number("8839,8", "de") == 8839.8
+    assert parse_number("10,000", "en") == 10000
+    assert numbers("1,000.5 people and 3 dogs", "en") == numbers("1 000,5 personnes et trois chiens", "fr")
+    assert numbers("двадцать", "ru") == numbers("20", "ru")
+
+
+def test_numbers_in_other_formats_are_not_flagged(usem3):
+    found = _check(usem3, ["The budget is 1,000.5 million dollars for 3 years."],
+                   ["Le budget est de 1 000,5 millions de dollars pour trois ans."], [([0], [0])],
+                   tgt_lang="fr")
+    assert "number-mismatch" not in _rules(found)
+
+
+def test_missing_url_email_and_acronym(usem3):
+    src = ["Write to press@example.org or see https://example.org/vote for the OEWG report.",
+           "The OEWG met twice this year."]
+    tgt_ok = ["Schreiben Sie an press@example.org oder lesen Sie https://example.org/vote für den OEWG-Bericht.",
+              "Die OEWG tagte zweimal in diesem Jahr."]
+    assert "name-mismatch" not in _rules(_check(usem3, src, tgt_ok, [([0], [0]), ([1], [1])]))
+    tgt_bad = ["Schreiben Sie an presse@example.org oder lesen Sie den Bericht der Arbeitsgruppe.",
+               "Die Arbeitsgruppe tagte zweimal in diesem Jahr."]
+    found = [f for f in _check(usem3, src, tgt_bad, [([0], [0]), ([1], [1])]) if f.rule == "name-mismatch"]
+    messages = " | ".join(f.message for f in found)
+    assert "e-mail address press@example.org" in messages and "URL https://example.org/vote" in messages
+    assert "acronym OEWG" in messages
+    assert {f.severity for f in found if "acronym" in f.message} == {"warning"}
+
+
+def test_cyrillic_acronyms_are_not_expected_in_a_latin_translation(usem3):
+    found = _check(usem3, ["Группа правительственных экспертов (ГПЭ) продолжит работу."],
+                   ["The Group of Governmental Experts (GGE) will continue its work."], [([0], [0])],
+                   src_lang="ru", tgt_lang="en")
+    assert "name-mismatch" not in _rules(found)
+
+
+def test_untranslated_and_wrong_language(usem3):
+    src = ["The committee approved the draft resolution on information security.",
+           "More than thirty countries became active co-sponsors of the document this year.",
+           "The vote took place in New York after a long debate among the delegations."]
+    tgt = ["The committee approved the draft resolution on information security.",
+           "More than thirty countries became active co-sponsors of the document this year.",
+           "La votación tuvo lugar en Nueva York después de un largo debate entre las delegaciones."]
+    found = _check(usem3, src, tgt, [([i], [i]) for i in range(3)], tgt_lang="de")
+    kinds = {(f.rule, f.tgt_ids) for f in found}
+    assert ("untranslated", (0,)) in kinds and ("untranslated", (1,)) in kinds
+    assert ("wrong-language", (2,)) in kinds
+    assert not _rules(_check(usem3, src[1:], DE[2:3] + DE[3:4], [([0], [0]), ([1], [1])])) & {
+        "untranslated", "wrong-language"}
+
+
+def test_empty_target_sentence(usem3):
+    found = _check(usem3, EN[:2], [DE[0], "....."], [([0], [0]), ([1], [1])])
+    assert "empty-target" in _rules(found, "error")
+
+
+def test_truncated_translation_and_missing_paragraph(usem3):
+    src = [f"Sentence number {w} of the report says something about the vote." for w in
+           ["one", "two", "three", "four", "five", "six", "seven"]]
+    tgt = [f"Satz Nummer {w} des Berichts sagt etwas über die Abstimmung." for w in
+           ["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben"]]
+    paras = [0, 1, 1, 2, 3, 3, 3]
+    links = [([0], [0]), ([1], []), ([2], []), ([3], [3]), ([4], []), ([5], []), ([6], [])]
+    found = _check(usem3, src, tgt[:1] + ["x"] * 2 + tgt[3:4], links[:4] + links[4:], src_paras=paras)
+    rules = {f.rule: f for f in found}
+    assert rules["truncation"].src_ids == (4, 5, 6)
+    assert rules["missing-paragraph"].src_ids == (1, 2)
+    full = _check(usem3, src, tgt, [([i], [i]) for i in range(7)], src_paras=paras)
+    assert not _rules(full) & {"truncation", "missing-paragraph"}
+
+
+def test_length_ratio_outlier(usem3):
+    src = [f"The delegation of country {n} spoke about the draft resolution." for n in range(8)]
+    tgt = [f"Die Delegation des Landes {n} sprach über den Resolutionsentwurf." for n in range(8)]
+    tgt[5] = tgt[5] + " " + " ".join(["Außerdem erklärte sie ausführlich ihre Haltung zu allen Fragen."] * 4)
+    found = [f for f in _check(usem3, src, tgt, [([i], [i]) for i in range(8)]) if f.rule == "length-ratio"]
+    assert [f.src_ids for f in found] == [(5,)]
+    assert "longer" in found[0].message
+
+
+def test_semantic_rules_locate_the_changed_words(usem3):
+    src = ["Unlike our draft, that document aims to give equal status to the OEWG, which is a "
+           "full-fledged body of the General Assembly, and the GGE, which comprises only 25 experts."]
+    faithful = ["Anders als unser Entwurf will dieses Dokument die OEWG, ein vollwertiges Organ der "
+                "Generalversammlung, und die GGE, der nur 25 Experten angehören, gleichstellen."]
+    shifted = ["Anders als unser Entwurf will dieses Dokument die Fischerei im Nordatlantik regeln und "
+               "neue Quoten für Kabeljau festlegen."]
+    semantic_rules = {"meaning-shift", "clause-omission", "clause-addition"}
+    calm = [f for f in _check(usem3, src, faithful, [([0], [0])]) if f.rule in semantic_rules]
+    found = [f for f in _check(usem3, src, shifted, [([0], [0])]) if f.rule in semantic_rules]
+    # the encoder's judgement is a warning, never an error on its own
+    assert found and found[0].severity == "warning" and not [f for f in calm if f.severity == "error"]
+    assert found[0].score >= divergence_model("usem3").threshold
+    assert found[0].score > max([f.score for f in calm], default=0.0) + 0.2
