@@ -32,6 +32,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_align.py
+	$(BIN)/python bench/bench_divergence.py
 
 clean:
 	rm -rf out .pytest_cache
