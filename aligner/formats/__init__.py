@@ -1,7 +1,7 @@
-"""Output formats. One module per format, each a pure ``render(alignment) -> str``.
+"""Output formats of ``align``. One module per format, each a pure renderer.
 
-:func:`write` renders fully in memory first and then replaces the target file
-atomically, so a failure never leaves a half-written output behind.
+:func:`write_atomic` replaces the target file in one step, so a failure never
+leaves a half-written output behind.
 """
 
 from __future__ import annotations
@@ -9,25 +9,41 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Sequence
 
+from ..diverge.findings import Finding
 from ..document import Alignment
 from ..errors import InputError
-from . import json_format, tsv, vecalign
+from ..multi import MultiAlignment, merge
+from . import json_format, multi_table, tmx, tsv, vecalign, xliff
+from .table import spreadsheet_safe  # noqa: F401  (re-exported)
 
-Renderer = Callable[[Alignment], str]
-
-FORMATS: dict[str, Renderer] = {
-    "tsv": tsv.render,
-    "json": json_format.render,
-    "vecalign": vecalign.render,
-}
+FORMATS = ("tsv", "json", "vecalign", "tmx", "xliff")
 
 
-def render(alignment: Alignment, fmt: str) -> str:
+def render(result: Alignment | MultiAlignment, fmt: str, findings: Sequence[Finding] = (),
+           safe: bool = False) -> str:
+    """One alignment (SRC TGT) or all editions (a folder) in the chosen format."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    return FORMATS[fmt](alignment)
+    multi = result if isinstance(result, MultiAlignment) else merge(result.source, [result])
+    if fmt == "tmx":
+        return tmx.render(multi)
+    if fmt == "xliff":
+        if len(multi.alignments) != 1:
+            raise InputError("XLIFF holds one target language: give SOURCE TARGET, or use --format tmx")
+        return xliff.render(multi, list(findings))
+    if isinstance(result, MultiAlignment):
+        if fmt == "vecalign":
+            raise InputError("the vecalign format holds one pair: give SOURCE TARGET")
+        if fmt == "json":
+            return multi_table.render_json(result)
+        return tsv.render_frame(multi_table.frame(result), safe)
+    if fmt == "json":
+        return json_format.render(result)
+    if fmt == "vecalign":
+        return vecalign.render(result)
+    return tsv.render(result, safe)
 
 
 def write_atomic(path: str | Path, content: str) -> None:
@@ -37,6 +53,9 @@ def write_atomic(path: str | Path, content: str) -> None:
     if not folder.is_dir():
         raise InputError(f"{target}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)

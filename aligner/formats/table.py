@@ -27,3 +27,17 @@ def frame(alignment: Alignment) -> pd.DataFrame:
         "similarity": link.similarity,
     } for link in alignment.links]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+#: Cell starts that spreadsheets run as formulas (and the control characters
+#: OWASP lists for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
+    def neutral(value):
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            return "'" + value
+        return value
+    return table.map(neutral)

@@ -29,5 +29,41 @@ def render(result: CheckResult) -> str:
         "failed": bool(result.failing),
         "findings": [finding_dict(result, f) for f in result.findings],
         "stale_baseline": list(result.stale),
+        # enough to rebuild the review page later (aligner report check.json)
+        "documents": {name: {"lang": doc.lang, "sentences": [
+            {"text": x.text, "paragraph": x.paragraph, "line": x.line} for x in doc.sentences]}
+            for name, doc in result.documents.items()},
+        "alignments": [{"target": a.target.name, "signature": a.signature, "links": [
+            {"src": list(link.src), "tgt": list(link.tgt), "confidence": link.confidence,
+             "similarity": link.similarity} for link in a.links]} for a in result.alignments],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def load(text: str, name: str = "check output"):
+    """Rebuild a CheckResult from this format (for ``aligner report check.json``)."""
+    from ..diverge.findings import Finding
+    from ..diverge.result import CheckResult
+    from ..document import Alignment, Document, Link, Sentence
+    from ..errors import InputError
+
+    try:
+        doc = json.loads(text)
+        docs = {n: Document(d["lang"], tuple(Sentence(x["text"], x["paragraph"], x["line"])
+                                              for x in d["sentences"]), n)
+                for n, d in doc["documents"].items()}
+        source = docs[doc["source"]["name"]]
+        alignments = tuple(
+            Alignment(source, docs[a["target"]],
+                      tuple(Link(tuple(k["src"]), tuple(k["tgt"]), k["confidence"], k.get("similarity"))
+                            for k in a["links"]), a.get("signature", ""))
+            for a in doc["alignments"])
+        findings = tuple(
+            Finding(f["rule"], f["severity"], f["source"], f["target"], tuple(f["src_ids"]),
+                    tuple(f["tgt_ids"]), f["src_text"], f["tgt_text"], f["score"], f["message"],
+                    f.get("witnesses", ""), f.get("baseline", False))
+            for f in doc["findings"])
+        return CheckResult(source, alignments, findings, doc.get("signature", ""),
+                           doc.get("fail_on", "error"), tuple(doc.get("stale_baseline", [])))
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise InputError(f"{name}: not an 'aligner check --format json' output ({type(exc).__name__}: {exc})") from None

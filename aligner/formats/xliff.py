@@ -1,0 +1,48 @@
+"""XLIFF 2.0 for CAT tools: one ``unit`` per link, target state from the findings.
+
+Units whose link has an error-level finding are ``initial`` (the translation
+needs work before use); the others are ``translated``. Findings travel as
+notes on their unit. Built with lxml, so any text stays well-formed XML.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..diverge.findings import Finding
+from ..multi import MultiAlignment
+from .tmx import _xml_safe
+
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+_PRIORITY = {"error": "1", "warning": "5", "info": "9"}
+
+
+def render(multi: MultiAlignment, findings: list[Finding]) -> str:
+    if len(multi.alignments) != 1:
+        raise ValueError("XLIFF holds one target language")
+    alignment = multi.alignments[0]
+    source, target = alignment.source, alignment.target
+    root = etree.Element(f"{{{NS}}}xliff", nsmap={None: NS}, version="2.0",
+                         srcLang=source.lang, trgLang=target.lang)
+    file = etree.SubElement(root, f"{{{NS}}}file", id="f1", original=target.name)
+    number = 0
+    for link in alignment.links:
+        if not link.src:
+            continue
+        number += 1
+        unit = etree.SubElement(file, f"{{{NS}}}unit", id=f"u{number}")
+        here = [f for f in findings if f.src_ids and set(f.src_ids) & set(link.src)
+                and (set(f.tgt_ids) <= set(link.tgt))]
+        if here:
+            notes = etree.SubElement(unit, f"{{{NS}}}notes")
+            for k, f in enumerate(here, 1):
+                note = etree.SubElement(notes, f"{{{NS}}}note", id=f"n{k}", category=f.rule,
+                                        priority=_PRIORITY[f.severity])
+                note.text = _xml_safe(f.message)
+        state = "initial" if any(f.severity == "error" for f in here) or not link.tgt else "translated"
+        segment = etree.SubElement(unit, f"{{{NS}}}segment", state=state)
+        etree.SubElement(segment, f"{{{NS}}}source").text = _xml_safe(
+            " ".join(source.texts[i] for i in link.src))
+        etree.SubElement(segment, f"{{{NS}}}target").text = _xml_safe(
+            " ".join(target.texts[j] for j in link.tgt))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")

@@ -1,0 +1,100 @@
+"""All editions at once: pairwise alignments to one source merged into one table.
+
+Each row is a group of consecutive source sentences that no translation splits
+between rows: if any translation merges source sentences 3 and 4 (a 2-1
+link), they share a row for every edition. A sentence added in one
+translation (0-1 link) gets a row of its own, placed after the source
+sentence it follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Alignment, Document, Link
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One edition's part of a row: its sentence ids, link types and confidence."""
+
+    ids: tuple[int, ...]
+    kinds: tuple[str, ...]
+    confidence: float | None
+
+
+@dataclass(frozen=True)
+class Row:
+    src_ids: tuple[int, ...]
+    cells: tuple[Cell, ...]   # one per alignment, in order
+
+
+@dataclass(frozen=True)
+class MultiAlignment:
+    source: Document
+    alignments: tuple[Alignment, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def targets(self) -> list[Document]:
+        return [a.target for a in self.alignments]
+
+
+def _groups(n: int, alignments: tuple[Alignment, ...]) -> list[tuple[int, ...]]:
+    """Source sentences joined whenever some link holds several of them."""
+    joined_to_next = [False] * n
+    for alignment in alignments:
+        for link in alignment.links:
+            for i in link.src[:-1]:
+                joined_to_next[i] = True
+    groups, current = [], []
+    for i in range(n):
+        current.append(i)
+        if not joined_to_next[i]:
+            groups.append(tuple(current))
+            current = []
+    if current:
+        groups.append(tuple(current))
+    return groups
+
+
+def merge(source: Document, alignments: list[Alignment] | tuple[Alignment, ...]) -> MultiAlignment:
+    """One row per source sentence group (and per added sentence), one cell per edition."""
+    alignments = tuple(alignments)
+    groups = _groups(len(source), alignments)
+    group_of = {i: g for g, ids in enumerate(groups) for i in ids}
+    # links of each alignment grouped by source group; additions keyed after a group
+    per_group: list[dict[int, list[Link]]] = []
+    additions: list[dict[int, list[Link]]] = []
+    for alignment in alignments:
+        linked: dict[int, list[Link]] = {}
+        added: dict[int, list[Link]] = {}
+        last = -1
+        for link in alignment.links:
+            if link.src:
+                last = group_of[link.src[0]]
+                linked.setdefault(last, []).append(link)
+            else:
+                added.setdefault(last, []).append(link)
+        per_group.append(linked)
+        additions.append(added)
+    rows = []
+
+    def emit_additions(after: int) -> None:
+        for e, added in enumerate(additions):
+            for link in added.get(after, []):
+                cells = tuple(_cell([link]) if o == e else Cell((), (), None)
+                              for o in range(len(alignments)))
+                rows.append(Row((), cells))
+
+    emit_additions(-1)
+    for g, ids in enumerate(groups):
+        rows.append(Row(ids, tuple(_cell(per_group[e].get(g, [])) for e in range(len(alignments)))))
+        emit_additions(g)
+    return MultiAlignment(source, alignments, tuple(rows))
+
+
+def _cell(links: list[Link]) -> Cell:
+    ids = tuple(j for link in links for j in link.tgt)
+    confidence = min((link.confidence for link in links), default=None)
+    return Cell(ids, tuple(link.kind for link in links), confidence)

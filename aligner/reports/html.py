@@ -1,0 +1,74 @@
+"""The review page: all editions side by side, findings highlighted in place.
+
+One self-contained HTML file (styles and script inline, nothing fetched), so
+it opens offline and can be published as a CI artifact. Rendered with jinja2
+with autoescaping on: document text is untrusted and always appears as text.
+The page is a plain table with a small script for filters and keyboard
+navigation, which stays responsive for thousands of sentences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from ..diverge.findings import Finding, severity_rank
+from ..diverge.result import CheckResult
+from ..multi import merge
+
+
+@lru_cache(maxsize=1)
+def _template():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(loader=PackageLoader("aligner.reports", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("report.html.j2")
+
+
+def _belongs(f: Finding, row_src: tuple[int, ...], cell_ids: tuple[int, ...]) -> bool:
+    if f.tgt_ids:
+        return bool(set(f.tgt_ids) & set(cell_ids))
+    return bool(set(f.src_ids) & set(row_src))
+
+
+def render(result: CheckResult) -> str:
+    multi = merge(result.source, result.alignments)
+    by_target: dict[str, list[Finding]] = {}
+    for f in result.active:
+        by_target.setdefault(f.target, []).append(f)
+    src = result.source
+    rows, prev_para = [], None
+    for number, row in enumerate(multi.rows, 1):
+        para = src.sentences[row.src_ids[0]].paragraph if row.src_ids else prev_para
+        cells = []
+        for alignment, cell in zip(multi.alignments, row.cells):
+            here = [f for f in by_target.get(alignment.target.name, []) if _belongs(f, row.src_ids, cell.ids)
+                    and (row.src_ids or cell.ids)]
+            worst = max(here, key=lambda f: severity_rank(f.severity)).severity if here else ""
+            cells.append({
+                "lang": alignment.target.lang,
+                "text": " ".join(alignment.target.texts[j] for j in cell.ids),
+                "kind": "+".join(cell.kinds), "confidence": cell.confidence,
+                "findings": here, "severity": worst,
+            })
+        rows.append({
+            "label": ",".join(str(i + 1) for i in row.src_ids) or "+",
+            "src_text": " ".join(src.texts[i] for i in row.src_ids),
+            "para_start": bool(row.src_ids) and para != prev_para and number > 1,
+            "cells": cells,
+        })
+        prev_para = para
+    editions = []
+    for alignment in result.alignments:
+        found = by_target.get(alignment.target.name, [])
+        sev = Counter(f.severity for f in found)
+        editions.append({
+            "name": alignment.target.name, "lang": alignment.target.lang, "links": len(alignment.links),
+            "counts": {s: sev.get(s, 0) for s in ("error", "warning", "info")},
+            "rules": sorted(Counter(f.rule for f in found).items()),
+        })
+    rules = sorted({f.rule for f in result.active})
+    return _template().render(source=src, editions=editions, rows=rows, rules=rules,
+                              signature=result.signature, findings_total=len(result.active))

@@ -1,0 +1,137 @@
+"""The review page in a real headless browser: what a reader sees and can do."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aligner.diverge.findings import Finding
+from aligner.diverge.result import CheckResult
+from aligner.document import Alignment, Document, Link, Sentence
+from aligner.reports import html
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "out" / "test-artifacts"
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+                                reason="Debian chromium/chromium-driver not installed (make setup installs them)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,1000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def corpus_page(corpus, tmp_path_factory) -> Path:
+    page = tmp_path_factory.mktemp("report") / "report.html"
+    res = run("report", str(corpus), "--source", "ru", "-o", str(page), "-q")
+    assert res.returncode == 0, res.stderr
+    return page
+
+
+def _visible_findings(driver, selector=".finding"):
+    return [f for f in driver.find_elements("css selector", selector) if f.is_displayed()]
+
+
+def test_every_edition_column_and_planted_difference_is_shown(browser, corpus_page):
+    browser.get(corpus_page.as_uri())
+    headers = [th.text for th in browser.find_elements("css selector", "table.editions th")]
+    assert headers == ["#", "ru (source)", "de", "en", "es", "fr"]
+    expected = {"de": ["number-mismatch", "omission", "sentence-split"],
+                "es": ["sentence-merge", "clause-omission", "clause-addition"],
+                "fr": ["addition", "meaning-shift", "number-mismatch"]}
+    for lang, rules in expected.items():
+        for rule in rules:
+            cells = browser.find_elements("css selector", f'td.tgt[data-lang="{lang}"]')
+            hit = [c for c in cells if c.find_elements("css selector", f'.finding[data-rule="{rule}"]')]
+            assert hit, f"{lang}: {rule} not highlighted"
+            assert any("sev-" in c.get_attribute("class") for c in hit)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "report.png"))
+    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+
+
+def test_severity_and_rule_filters_hide_what_they_should(browser, corpus_page):
+    browser.get(corpus_page.as_uri())
+    errors = _visible_findings(browser, '.finding[data-severity="error"]')
+    assert errors
+    browser.find_element("css selector", '#severity-filter input[value="error"]').click()
+    assert not _visible_findings(browser, '.finding[data-severity="error"]')
+    assert _visible_findings(browser, '.finding[data-severity="warning"]')
+    assert not browser.find_elements("css selector", "td.sev-error")
+    browser.find_element("css selector", '#severity-filter input[value="error"]').click()
+    assert len(_visible_findings(browser, '.finding[data-severity="error"]')) == len(errors)
+    browser.find_element("css selector", '#rule-filter input[value="number-mismatch"]').click()
+    assert not _visible_findings(browser, '.finding[data-rule="number-mismatch"]')
+    assert _visible_findings(browser, '.finding[data-rule="omission"]')
+
+
+def test_keyboard_moves_from_finding_to_finding(browser, corpus_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(corpus_page.as_uri())
+    total = len(_visible_findings(browser))
+    ActionChains(browser).send_keys("j").perform()
+    current = browser.find_elements("css selector", ".finding.current")
+    assert len(current) == 1
+    assert browser.find_element("id", "position").text == f"finding 1 of {total}"
+    ActionChains(browser).send_keys("j").send_keys("j").send_keys("k").perform()
+    assert browser.find_element("id", "position").text == f"finding 2 of {total}"
+
+
+def test_untrusted_text_is_shown_as_text_and_never_runs(browser, tmp_path):
+    src = tmp_path / "en.txt"
+    tgt = tmp_path / "de.txt"
+    evil = '<script>window.__pwned = 1</script> " onmouseover="window.__pwned = 2" <img src=x onerror="window.__pwned=3">'
+    src.write_text("The committee approved the draft resolution on security.\n\n"
+                   f"It was supported by 124 States. {evil}\n", encoding="utf-8")
+    tgt.write_text("Der Ausschuss billigte den Resolutionsentwurf zur Sicherheit.\n\n"
+                   f"Er wurde von 142 Staaten unterstützt. {evil}\n", encoding="utf-8")
+    page = tmp_path / "report.html"
+    res = run("report", str(src), str(tgt), "-o", str(page), "-q")
+    assert res.returncode == 0, res.stderr
+    browser.get(page.as_uri())
+    for cell in browser.find_elements("css selector", "td"):
+        browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))", cell)
+    assert browser.execute_script("return window.__pwned === undefined")
+    body = browser.find_element("tag name", "body").text
+    assert "<script>window.__pwned = 1</script>" in body
+    assert not browser.find_elements("css selector", "td img")
+
+
+def test_large_document_stays_usable(browser, tmp_path):
+    n = 2000
+    src = Document("en", tuple(Sentence(f"Source sentence number {i}.", i // 5, i + 1) for i in range(n)), "en.txt")
+    tgt = Document("de", tuple(Sentence(f"Zielsatz Nummer {i}.", i // 5, i + 1) for i in range(n)), "de.txt")
+    alignment = Alignment(src, tgt, tuple(Link((i,), (i,), 0.9, 0.8) for i in range(n)))
+    findings = tuple(Finding("number-mismatch" if i % 2 else "meaning-shift", "error" if i % 2 else "warning",
+                             "en.txt", "de.txt", (i,), (i,), src.texts[i], tgt.texts[i], 0.9, f"finding {i}")
+                     for i in range(0, n, 7))
+    page = tmp_path / "big.html"
+    page.write_text(html.render(CheckResult(src, (alignment,), findings, "test")), encoding="utf-8")
+    browser.get(page.as_uri())
+    assert len(browser.find_elements("css selector", "table.editions tbody tr")) == n
+    browser.find_element("css selector", '#rule-filter input[value="meaning-shift"]').click()
+    shown = browser.find_element("id", "position").text
+    assert shown == f"{sum(1 for f in findings if f.rule == 'number-mismatch')} findings shown"
