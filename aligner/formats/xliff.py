@@ -14,6 +14,7 @@ from ..multi import MultiAlignment
 from .tmx import _xml_safe
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _PRIORITY = {"error": "1", "warning": "5", "info": "9"}
 
 
@@ -41,8 +42,9 @@ def render(multi: MultiAlignment, findings: list[Finding]) -> str:
                 note.text = _xml_safe(f.message)
         state = "initial" if any(f.severity == "error" for f in here) or not link.tgt else "translated"
         segment = etree.SubElement(unit, f"{{{NS}}}segment", state=state)
-        etree.SubElement(segment, f"{{{NS}}}source").text = _xml_safe(
+        # xml:space keeps the text exactly as written (tabs, double spaces)
+        etree.SubElement(segment, f"{{{NS}}}source", {XML_SPACE: "preserve"}).text = _xml_safe(
             " ".join(source.texts[i] for i in link.src))
-        etree.SubElement(segment, f"{{{NS}}}target").text = _xml_safe(
+        etree.SubElement(segment, f"{{{NS}}}target", {XML_SPACE: "preserve"}).text = _xml_safe(
             " ".join(target.texts[j] for j in link.tgt))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")
