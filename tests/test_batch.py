@@ -1,0 +1,87 @@
+"""``aligner batch`` on a real local Dask cluster: results, failures, re-runs, an existing scheduler."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True, text=True)
+
+
+@pytest.fixture
+def documents(corpus, tmp_path) -> Path:
+    root = tmp_path / "docs"
+    for name, langs in {"release-en": ["en"], "release-de-fr": ["de", "fr"], "broken": []}.items():
+        folder = root / name
+        folder.mkdir(parents=True)
+        shutil.copy(corpus / "ru.txt", folder / "ru.txt")
+        for lang in langs:
+            shutil.copy(corpus / f"{lang}.txt", folder / f"{lang}.txt")
+    (root / "broken" / "es.txt").write_bytes(b"\x00\x01\x02 not text \x00")
+    return root
+
+
+def _summary(out: Path) -> pd.DataFrame:
+    return pd.read_csv(out / "summary.tsv", sep="\t", keep_default_na=False, dtype=str).set_index("document")
+
+
+def test_batch_reports_each_document_and_survives_a_bad_one(documents, tmp_path):
+    out = tmp_path / "out"
+    res = run("batch", str(documents), "--source", "ru", "-o", str(out), "--workers", "3")
+    assert res.returncode == 2, res.stderr  # one document failed
+    table = _summary(out)
+    assert table.loc["broken", "status"] == "failed" and "binary" in table.loc["broken", "message"]
+    assert table.loc["release-en", "status"] == "ok" and table.loc["release-de-fr", "status"] == "ok"
+    assert int(table.loc["release-de-fr", "errors"]) >= 4  # planted: numbers, omission, addition
+    assert int(table.loc["release-en", "errors"]) == 0
+    aligned = pd.read_csv(out / "release-de-fr" / "aligned.tsv", sep="\t", keep_default_na=False)
+    assert {"ru", "de", "fr"} <= set(aligned.columns)
+    assert (out / "release-de-fr" / "check.json").exists()
+    assert not (out / "broken" / "result.json").exists()
+
+
+def test_rerun_skips_unchanged_documents(documents, tmp_path):
+    out = tmp_path / "out"
+    shutil.rmtree(documents / "broken")
+    assert run("batch", str(documents), "--source", "ru", "-o", str(out)).returncode == 1
+    res = run("batch", str(documents), "--source", "ru", "-o", str(out))
+    assert res.returncode == 1
+    assert set(_summary(out)["status"]) == {"unchanged"}
+    edited = documents / "release-en" / "en.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more closing sentence.\n", encoding="utf-8")
+    run("batch", str(documents), "--source", "ru", "-o", str(out))
+    table = _summary(out)
+    assert table.loc["release-en", "status"] == "ok" and table.loc["release-de-fr", "status"] == "unchanged"
+
+
+def test_csv_manifest_on_an_existing_scheduler(corpus, tmp_path):
+    from dask.distributed import LocalCluster
+
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("document,lang,path\n"
+                        f"press,ru,{corpus / 'ru.txt'}\n"
+                        f"press,es,{corpus / 'es.txt'}\n"
+                        "missing,ru,nowhere/ru.txt\n"
+                        "missing,en,nowhere/en.txt\n", encoding="utf-8")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster:
+        out = tmp_path / "out"
+        res = run("batch", str(manifest), "--source", "ru", "-o", str(out), "--scheduler", cluster.scheduler_address)
+    assert res.returncode == 2, res.stderr
+    table = _summary(out)
+    assert table.loc["press", "status"] == "ok"
+    assert table.loc["missing", "status"] == "failed" and "no such file" in table.loc["missing", "message"]
+
+
+def test_bad_manifest_is_an_input_error(tmp_path):
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("name,file\nx,y\n", encoding="utf-8")
+    res = run("batch", str(manifest), "--source", "ru", "-o", str(tmp_path / "out"))
+    assert res.returncode == 2 and "document,lang,path" in res.stderr
