@@ -71,12 +71,12 @@ def align(
     from .multi import merge
     from .pipeline import align_documents, check_pair
 
+    encoder = load_encoder(model, cache_dir, exact_windows)
     with _progress(quiet) as note:
         note("reading")
         source, targets = _editions(paths, source_lang, src_lang, tgt_lang, presplit)
         for target in targets:
             check_pair(source, target, max_length_ratio)
-        encoder = load_encoder(model, cache_dir, exact_windows)
         alignments = [align_documents(source, t, encoder, presplit=presplit, progress=note)
                       for t in targets]
         findings = []

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import __version__, langid
 from .align import BEADS, MAX_WINDOW, align_windows
@@ -23,6 +21,9 @@ from .models import align_params
 from .reading import check_text, read_text
 from .segment import presplit as presplit_text
 from .segment import segment
+
+if TYPE_CHECKING:  # pandas costs a quarter second to import; only outputs need it
+    import pandas as pd
 
 #: Refuse pairs whose character lengths differ more than this: they are not
 #: editions of one document (or one is truncated), and forcing an alignment
@@ -91,7 +92,7 @@ def align_documents(source: Document, target: Document, encoder: Encoder | None 
 
 def align_texts(source: str, target: str, src_lang: str | None = None,
                 tgt_lang: str | None = None, model: str = DEFAULT_MODEL,
-                presplit: bool = False) -> pd.DataFrame:
+                presplit: bool = False) -> "pd.DataFrame":
     """Align two texts; one row per link (see :func:`aligner.formats.table.frame`)."""
     from .formats.table import frame
 
@@ -101,7 +102,7 @@ def align_texts(source: str, target: str, src_lang: str | None = None,
 
 
 def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str = "xx",
-                    tgt_lang: str = "xx", model: str = DEFAULT_MODEL) -> pd.DataFrame:
+                    tgt_lang: str = "xx", model: str = DEFAULT_MODEL) -> "pd.DataFrame":
     """Align two lists of already split sentences."""
     from .formats.table import frame
 

