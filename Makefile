@@ -35,8 +35,11 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/bench_align.py
 	$(BIN)/python bench/bench_divergence.py
+	$(BIN)/python bench/bench_peers.py
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf out .pytest_cache
