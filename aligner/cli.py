@@ -188,7 +188,7 @@ def check(
 def _check_editions(paths, source_lang, src_lang, encoder, fail_on, known, note):
     from .pipeline import check_documents
 
-    if len(paths) == 1 and not paths[0].is_dir() or not paths:
+    if not paths or (len(paths) == 1 and not paths[0].is_dir()):
         raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
     source, targets = _editions(paths, source_lang, src_lang, None)
     return check_documents(source, targets, encoder, fail_on, known, note)

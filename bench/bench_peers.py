@@ -16,8 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 from aligner.align import MAX_WINDOW, align_windows
 from aligner.encoders import EmbeddingCache, load_encoder
 from aligner.evaluate import parse_beads, score

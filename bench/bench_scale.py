@@ -116,14 +116,14 @@ def main() -> int:
     for n in SIZES:
         s, t = synthetic(n, src, tgt, gold)
         encoder.cache = EmbeddingCache(encoder.cache_key)
-        (sw, tw), t_embed, m_embed = measure(lambda: (encoder.embed_windows(s, MAX_WINDOW),
-                                                      encoder.embed_windows(t, MAX_WINDOW)))
+        windows, t_embed, m_embed = measure(lambda: (encoder.embed_windows(s, MAX_WINDOW),
+                                                     encoder.embed_windows(t, MAX_WINDOW)))
         sd, td = Document.from_sentences(s, "de"), Document.from_sentences(t, "fr")
-        links, t_align, m_align = measure(lambda: align_windows(sd, td, sw, tw, params))
+        _, t_align, m_align = measure(lambda: align_windows(sd, td, windows[0], windows[1], params))
         sizes.append(n)
         align_times.append(t_align)
         print(f"{n:>10} {t_embed:8.1f} {m_embed / 2**20:9.0f} {t_align:8.1f} {m_align / 2**20:9.0f}")
-        del sw, tw, links
+        windows = None
         gc.collect()
     exponent = np.polyfit(np.log(sizes), np.log(align_times), 1)[0]
     print(f"alignment time grows as N^{exponent:.2f} (floor: exponent <= 1.2; 100k x 100k under 2048 MB)")

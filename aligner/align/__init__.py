@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..document import Alignment, Document, Link
+from ..document import Document, Link
 from .dp import Band, best_path
 from .neighbours import sentence_ranges, topk_mean
 from .scorer import ScoringParams, WindowScorer

@@ -33,10 +33,6 @@ class Band:
     lo: np.ndarray
     hi: np.ndarray
 
-    @property
-    def width(self) -> int:
-        return int((self.hi - self.lo).max())
-
     @classmethod
     def full(cls, n: int, m: int) -> "Band":
         return cls(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64))

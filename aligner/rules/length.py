@@ -20,14 +20,14 @@ class LengthRatioRule(Rule):
     descriptions = {"length-ratio": "A link's length ratio is far outside what this language pair shows."}
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        pairs = [(k, link) for k, link in enumerate(ctx.alignment.links) if link.src and link.tgt]
+        pairs = [link for link in ctx.alignment.links if link.src and link.tgt]
         if len(pairs) < 5:
             return
-        texts = [ctx.text(link) for _, link in pairs]
+        texts = [ctx.text(link) for link in pairs]
         ratios = np.array([np.log((len(t) + 10) / (len(s) + 10)) for s, t in texts])
         centre = float(np.median(ratios))
         spread = max(float(np.median(np.abs(ratios - centre))) * 1.4826, 0.05)
-        for (k, link), (s, t), r in zip(pairs, texts, ratios):
+        for link, (s, t), r in zip(pairs, texts, ratios):
             off = abs(r - centre)
             if off > DEVIATIONS * spread and off > np.log(MIN_FACTOR) and max(words(s), words(t)) >= 4:
                 factor = float(np.exp(off))
