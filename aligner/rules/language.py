@@ -31,10 +31,7 @@ class LanguageRule(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
-        for link in ctx.alignment.links:
-            if not (link.src and link.tgt):
-                continue
-            src_text, tgt_text = ctx.text(link)
+        for link, src_text, tgt_text in ctx.linked_texts():
             if words(src_text) >= 3 and words(tgt_text) == 0:
                 yield ctx.finding("empty-target", "error", link, 1.0,
                                   "the translation has no words here")

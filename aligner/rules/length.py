@@ -20,14 +20,13 @@ class LengthRatioRule(Rule):
     descriptions = {"length-ratio": "A link's length ratio is far outside what this language pair shows."}
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        pairs = [link for link in ctx.alignment.links if link.src and link.tgt]
-        if len(pairs) < 5:
+        linked = list(ctx.linked_texts())
+        if len(linked) < 5:
             return
-        texts = [ctx.text(link) for link in pairs]
-        ratios = np.array([np.log((len(t) + 10) / (len(s) + 10)) for s, t in texts])
+        ratios = np.array([np.log((len(t) + 10) / (len(s) + 10)) for _, s, t in linked])
         centre = float(np.median(ratios))
         spread = max(float(np.median(np.abs(ratios - centre))) * 1.4826, 0.05)
-        for link, (s, t), r in zip(pairs, texts, ratios):
+        for (link, s, t), r in zip(linked, ratios):
             off = abs(r - centre)
             if off > DEVIATIONS * spread and off > np.log(MIN_FACTOR) and max(words(s), words(t)) >= 4:
                 factor = float(np.exp(off))

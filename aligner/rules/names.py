@@ -42,10 +42,7 @@ class NameRule(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         target_text = " ".join(ctx.alignment.target.texts)
         reported_absent: set[str] = set()
-        for link in ctx.alignment.links:
-            if not (link.src and link.tgt):
-                continue
-            src_text, tgt_text = ctx.text(link)
+        for link, src_text, tgt_text in ctx.linked_texts():
             for kind, token in carried_tokens(src_text):
                 if token in tgt_text:
                     continue

@@ -69,10 +69,7 @@ class NumberRule(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
-        for link in ctx.alignment.links:
-            if not (link.src and link.tgt):
-                continue
-            src_text, tgt_text = ctx.text(link)
+        for link, src_text, tgt_text in ctx.linked_texts():
             src, tgt = numbers(src_text, src_lang), numbers(tgt_text, tgt_lang)
             # spelled-out numbers count only when a digit-written counterpart exists
             missing, extra = src - tgt, tgt - src
