@@ -54,8 +54,8 @@ def anchor_path(A: np.ndarray, B: np.ndarray, params: ScoringParams) -> list[tup
     def score(i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
         return B[js - 1] @ A[i - 1] - 0.5 * (src_nbr[i - 1] + tgt_nbr[js - 1])
 
-    beads = best_path(n, m, band, [(1, 1), (1, 0), (0, 1)], score,
-                      np.full(n, params.skip), np.full(m, params.skip))
+    beads, _ = best_path(n, m, band, [(1, 1), (1, 0), (0, 1)], score,
+                         np.full(n, params.skip), np.full(m, params.skip))
     return [(i + a, j + b) for i, j, a, b in beads]
 
 
@@ -109,20 +109,16 @@ def align_windows(source: Document, target: Document,
     scorer = WindowScorer(list(src_windows), list(tgt_windows), source.texts, target.texts,
                           source.paragraph_starts, target.paragraph_starts,
                           src_nbr, tgt_nbr, params)
-    path_beads = best_path(n, m, band, beads, scorer,
-                           skip_costs(src_best, params.skip), skip_costs(tgt_best, params.skip))
-    return tuple(_link(scorer, i, j, a, b, src_nbr, tgt_nbr, src_best, tgt_best)
-                 for i, j, a, b in path_beads)
+    path_beads, gaps = best_path(n, m, band, beads, scorer,
+                                 skip_costs(src_best, params.skip), skip_costs(tgt_best, params.skip))
+    return tuple(_link(scorer, i, j, a, b, gap) for (i, j, a, b), gap in zip(path_beads, gaps))
 
 
-def _link(scorer: WindowScorer, i: int, j: int, a: int, b: int, src_nbr: np.ndarray,
-          tgt_nbr: np.ndarray, src_best: np.ndarray, tgt_best: np.ndarray) -> Link:
+def _link(scorer: WindowScorer, i: int, j: int, a: int, b: int, gap: float) -> Link:
+    """A link whose confidence is how much the best alignment would lose if it had to
+    reach this link's end another way (a different bead shape or pairing), calibrated."""
     src, tgt = tuple(range(i, i + a)), tuple(range(j, j + b))
+    sim = None
     if a and b:
-        js = np.array([j + b])
-        margin = float(scorer.margin(i + a, a, b, js)[0])
-        sim = float(scorer.similarity(i + a, a, b, js)[0])
-        return Link(src, tgt, round(scorer.confidence(margin), 4), round(sim, 4))
-    # a null link is as certain as the sentence's best candidate is poor
-    margin = float(src_best[i] - src_nbr[i]) if a else float(tgt_best[j] - tgt_nbr[j])
-    return Link(src, tgt, round(1.0 - scorer.confidence(margin), 4), None)
+        sim = round(float(scorer.similarity(i + a, a, b, np.array([j + b]))[0]), 4)
+    return Link(src, tgt, round(scorer.confidence(gap), 4), sim)

@@ -55,16 +55,20 @@ class Band:
 
 def best_path(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]],
               score: RowScorer, skip_src: np.ndarray, skip_tgt: np.ndarray,
-              ) -> list[tuple[int, int, int, int]]:
+              ) -> tuple[list[tuple[int, int, int, int]], list[float]]:
     """Highest-scoring bead sequence from (0, 0) to (n, m) inside the band.
 
     ``skip_src[i]``/``skip_tgt[j]`` score leaving sentence i/j unaligned (1-0/0-1).
-    Returns beads as (i_start, j_start, a, b) in document order.
+    Returns beads as (i_start, j_start, a, b) in document order, and for each
+    bead the score margin over the best other way of reaching its end cell.
     """
     # ragged rows in flat arrays: memory is the band's area, not rows x widest row
     offset = np.concatenate([[0], np.cumsum(band.hi - band.lo)])
     D = np.full(int(offset[-1]), NEG)
     back = np.full(int(offset[-1]), -1, dtype=np.int16)  # index into `moves`
+    # how much better the chosen last bead into each cell is than the best other
+    # one: the score the best path loses if it must reach that cell differently
+    gap = np.zeros(int(offset[-1]))
     moves = [(a, b) for a, b in beads if a >= 1] + [(0, 1)]
     horiz = len(moves) - 1
     cum_skip_tgt = np.concatenate([[0.0], np.cumsum(skip_tgt)])
@@ -72,6 +76,7 @@ def best_path(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]],
         lo, hi = int(band.lo[i]), int(band.hi[i])
         js = np.arange(lo, hi)
         X = np.full(hi - lo, NEG)
+        X2 = np.full(hi - lo, NEG)
         arg = np.full(hi - lo, -1, dtype=np.int16)
         if i == 0:
             X[js == 0] = 0.0
@@ -93,6 +98,7 @@ def best_path(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]],
                 cand[ok] = prev[ok] + skip_src[i - 1]
             else:
                 cand[ok] = prev[ok] + score(i, a, b, js[ok])
+            np.maximum(X2, np.minimum(X, cand), out=X2)  # runner-up so far
             better = cand > X
             X[better], arg[better] = cand[better], k
         # in-row 0-1 moves via a running maximum over X[j'] - C[j']
@@ -104,7 +110,12 @@ def best_path(n: int, m: int, band: Band, beads: Sequence[tuple[int, int]],
         from_left = src_pos != np.arange(hi - lo)
         D[offset[i]:offset[i + 1]] = row
         back[offset[i]:offset[i + 1]] = np.where(from_left, horiz, arg)
-    return _trace(n, m, band, offset, D, back, moves)
+        horizontal = np.concatenate([[NEG], row[:-1] + skip_tgt[np.maximum(js[1:] - 1, 0)]])
+        second = np.where(from_left, X, np.maximum(X2, horizontal))
+        gap[offset[i]:offset[i + 1]] = np.where(second > NEG / 2, row - second, 1e3)
+    beads = _trace(n, m, band, offset, D, back, moves)
+    gaps = [float(gap[offset[i + a] + j + b - band.lo[i + a]]) for i, j, a, b in beads]
+    return beads, gaps
 
 
 def _trace(n, m, band, offset, D, back, moves) -> list[tuple[int, int, int, int]]:

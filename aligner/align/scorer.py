@@ -54,9 +54,10 @@ class ScoringParams:
     paragraph_cross: float = 0.3
     paragraph_mismatch: float = 0.1
     number_weight: float = 0.2
-    # confidence = sigmoid((margin - confidence_mid) / confidence_scale)
-    confidence_mid: float = 0.05
-    confidence_scale: float = 0.05
+    # confidence = sigmoid((min(gap, 1) - confidence_mid) / confidence_scale), where gap is
+    # the DP score the best path loses by reaching a link's end another way
+    confidence_mid: float = -0.674
+    confidence_scale: float = 0.409
 
 
 class WindowScorer:
@@ -126,8 +127,8 @@ class WindowScorer:
         shared = (tgt[:, :, None] == src[None, None, :]).any(axis=2).sum(axis=1)
         return 2.0 * shared / (len(src) + (tgt >= 0).sum(axis=1)) - 0.5
 
-    def confidence(self, margin: float) -> float:
-        z = (margin - self.p.confidence_mid) / self.p.confidence_scale
+    def confidence(self, gap: float) -> float:
+        z = (min(gap, 1.0) - self.p.confidence_mid) / self.p.confidence_scale
         return float(1.0 / (1.0 + np.exp(-z)))
 
 
