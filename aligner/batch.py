@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from . import __version__
 from .errors import InputError
@@ -152,9 +153,10 @@ def _run(job: Job, out: Path) -> dict:
             "info": counts["info"], "failing": bool(result.failing)}
 
 
-def run_batch(jobs: list[Job], scheduler: str | None = None, workers: int = 2) -> list[dict]:
-    """Run every job on Dask; rows come back in manifest order."""
-    from dask.distributed import Client, LocalCluster
+def run_batch(jobs: list[Job], scheduler: str | None = None, workers: int = 2,
+              done: Callable[[dict], None] | None = None) -> list[dict]:
+    """Run every job on Dask; rows come back in manifest order, ``done`` hears of each as it ends."""
+    from dask.distributed import Client, LocalCluster, as_completed
 
     if scheduler:
         client = Client(scheduler)
@@ -165,6 +167,9 @@ def run_batch(jobs: list[Job], scheduler: str | None = None, workers: int = 2) -
         client = Client(cluster)
     try:
         futures = client.map(process, jobs, pure=False, key=[f"aligner-{k}" for k in range(len(jobs))])
+        for future in as_completed(futures):
+            if done is not None:
+                done(future.result())
         return client.gather(futures)
     finally:
         client.close()

