@@ -207,3 +207,14 @@ def test_folder_errors(tmp_path, corpus):
     assert res.returncode == 2 and "no 'ru' edition" in res.stderr
     out = tmp_path / "report.json"
     assert not out.exists()
+
+
+def test_report_leaves_out_baselined_findings(corpus, tmp_path):
+    base = tmp_path / "baseline.json"
+    args = [str(corpus / "ru.txt"), str(corpus / "fr.txt")]
+    assert run("check", *args, "-q", "--write-baseline", str(base)).returncode == 1
+    full, quiet = tmp_path / "full.html", tmp_path / "accepted.html"
+    assert run("report", *args, "-o", str(full), "-q").returncode == 0
+    assert run("report", *args, "-o", str(quiet), "-q", "--baseline", str(base)).returncode == 0
+    assert full.read_text(encoding="utf-8").count('class="finding ') > 5
+    assert quiet.read_text(encoding="utf-8").count('class="finding ') == 0

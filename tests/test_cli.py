@@ -147,3 +147,25 @@ def test_sentence_transformers_model_folder_through_the_cli(tmp_path):
 def test_missing_model_folder_is_an_input_error(corpus, tmp_path):
     res = run("align", str(corpus / "ru.txt"), str(corpus / "en.txt"), "--model", str(tmp_path / "none"))
     assert res.returncode == 2 and "no such model folder" in res.stderr
+
+
+def test_cache_dir_and_exact_windows_give_the_same_alignment(corpus, tmp_path):
+    base = [str(corpus / "ru.txt"), str(corpus / "es.txt"), "-f", "vecalign", "-q"]
+    plain = run("align", *base)
+    cached = run("align", *base, "--cache-dir", str(tmp_path / "cache"))
+    again = run("align", *base, "--cache-dir", str(tmp_path / "cache"))
+    exact = run("align", *base, "--exact-windows")
+    assert (tmp_path / "cache" / "embeddings.sqlite").stat().st_size > 100_000
+    beads = [line.rsplit(":", 1)[0] for line in plain.stdout.splitlines()]
+    for other in (cached, again, exact):
+        assert other.returncode == 0, other.stderr
+        assert [line.rsplit(":", 1)[0] for line in other.stdout.splitlines()] == beads
+    assert cached.stdout == again.stdout
+
+
+def test_max_length_ratio_can_be_raised(corpus, tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join([(corpus / "en.txt").read_text(encoding="utf-8")] * 6), encoding="utf-8")
+    assert run("align", str(corpus / "en.txt"), str(long), "-q").returncode == 2
+    res = run("align", str(corpus / "en.txt"), str(long), "-q", "--max-length-ratio", "8")
+    assert res.returncode == 0, res.stderr

@@ -135,3 +135,4 @@ def test_large_document_stays_usable(browser, tmp_path):
     browser.find_element("css selector", '#rule-filter input[value="meaning-shift"]').click()
     shown = browser.find_element("id", "position").text
     assert shown == f"{sum(1 for f in findings if f.rule == 'number-mismatch')} findings shown"
+
