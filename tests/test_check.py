@@ -218,3 +218,13 @@ def test_report_leaves_out_baselined_findings(corpus, tmp_path):
     assert run("report", *args, "-o", str(quiet), "-q", "--baseline", str(base)).returncode == 0
     assert full.read_text(encoding="utf-8").count('class="finding ') > 5
     assert quiet.read_text(encoding="utf-8").count('class="finding ') == 0
+
+
+def test_check_length_ratio_limit_is_an_option(corpus, tmp_path):
+    long = tmp_path / "en.txt"
+    long.write_text("\n\n".join([(corpus / "en.txt").read_text(encoding="utf-8")] * 6), encoding="utf-8")
+    res = run("check", str(corpus / "en.txt"), str(long), "-q")
+    assert res.returncode == 2 and "--max-length-ratio" in res.stderr
+    res = run("check", str(corpus / "en.txt"), str(long), "-q", "--max-length-ratio", "8", "-f", "json")
+    assert res.returncode in (0, 1), res.stderr
+    assert any(f["rule"] == "addition" for f in json.loads(res.stdout)["findings"])
