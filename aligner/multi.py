@@ -2,9 +2,9 @@
 
 Each row is a group of consecutive source sentences that no translation splits
 between rows: if any translation merges source sentences 3 and 4 (a 2-1
-link), they share a row for every edition. A sentence added in one
-translation (0-1 link) gets a row of its own, placed after the source
-sentence it follows.
+link), they share a row for every edition. Sentences that translations add
+(0-1 links) get rows with no source, placed after the source sentence they
+follow; additions of several editions at the same place share those rows.
 """
 
 from __future__ import annotations
@@ -81,11 +81,12 @@ def merge(source: Document, alignments: list[Alignment] | tuple[Alignment, ...])
     rows = []
 
     def emit_additions(after: int) -> None:
-        for e, added in enumerate(additions):
-            for link in added.get(after, []):
-                cells = tuple(_cell([link]) if o == e else Cell((), (), None)
-                              for o in range(len(alignments)))
-                rows.append(Row((), cells))
+        # the k-th sentence each edition adds at this place shares the k-th row
+        depth = max((len(added.get(after, [])) for added in additions), default=0)
+        for k in range(depth):
+            cells = tuple(_cell([added[after][k]]) if len(added.get(after, [])) > k else Cell((), (), None)
+                          for added in additions)
+            rows.append(Row((), cells))
 
     emit_additions(-1)
     for g, ids in enumerate(groups):

@@ -59,6 +59,14 @@ def test_merged_rows_keep_source_groups_together():
     multi = merge(src, [a1, a2])
     assert [r.src_ids for r in multi.rows] == [(0, 1), (2,), ()]
     assert [[c.ids for c in r.cells] for r in multi.rows] == [[(0, 1), (0,)], [(2,), (1,)], [(), (2,)]]
+    # additions of two editions at the same place share a row
+    t3 = Document.from_sentences(["x", "A", "B", "C"], "es")
+    a3 = Alignment(src, t3, (Link((), (0,), 1), Link((0,), (1,), 1), Link((1,), (2,), 1), Link((2,), (3,), 1)))
+    t4 = Document.from_sentences(["y", "z", "ABC"], "it")
+    a4 = Alignment(src, t4, (Link((), (0,), 1), Link((), (1,), 1), Link((0, 1, 2), (2,), 1)))
+    rows = merge(src, [a3, a4]).rows
+    assert [r.src_ids for r in rows] == [(), (), (0, 1, 2)]
+    assert [[c.ids for c in r.cells] for r in rows] == [[(0,), (0,)], [(), (1,)], [(1, 2, 3), (2,)]]
 
 
 def _pair_with_evil_text():
