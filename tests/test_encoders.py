@@ -92,3 +92,20 @@ def test_parsed_tokenizer_is_cached_per_machine(tmp_path):
     cached[0].write_bytes(b"not a pickle")  # a damaged cache is parsed again, not trusted
     third = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert third.stdout == first.stdout
+
+
+def test_built_in_defaults_are_the_bundled_model_calibration():
+    """A non-editable install has no models/ folder: the defaults must be usem3's card."""
+    import dataclasses
+    import json
+    from pathlib import Path
+
+    from aligner.align.scorer import ScoringParams
+    from aligner.diverge.semantic import DivergenceModel
+
+    card = json.loads((Path(__file__).parent.parent / "models" / "usem3.json").read_text(encoding="utf-8"))
+    calibration = card["calibration"]
+    defaults = dataclasses.asdict(ScoringParams())
+    assert {k: defaults[k] for k in calibration["align"]} == calibration["align"]
+    divergence = dataclasses.asdict(DivergenceModel())
+    assert {k: divergence[k] for k in divergence} == {k: calibration["divergence"][k] for k in divergence}

@@ -46,10 +46,12 @@ class PairSignals:
 class DivergenceModel:
     """score = sigmoid(bias + w_sim * similarity + w_cov * coverage); divergent if >= threshold."""
 
-    w_similarity: float = -9.0
-    w_coverage: float = -12.0
-    bias: float = 11.0
-    threshold: float = 0.5
+    # defaults: the bundled model's calibration (models/usem3.json), so an install
+    # without the repository's models/ folder still behaves the same
+    w_similarity: float = -7.295
+    w_coverage: float = -9.455
+    bias: float = 8.642
+    threshold: float = 0.28
 
     @classmethod
     def from_card(cls, values: dict) -> "DivergenceModel":
