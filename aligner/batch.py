@@ -112,9 +112,9 @@ def process(job: Job) -> dict:
     key = input_key(job)
     done = out / "result.json"
     try:
-        if done.exists() and json.loads(done.read_text(encoding="utf-8")).get("key") == key:
-            cached = json.loads(done.read_text(encoding="utf-8"))["row"]
-            return {**cached, "status": "unchanged", "seconds": round(time.perf_counter() - t0, 2)}
+        stored = json.loads(done.read_text(encoding="utf-8")) if done.exists() else {}
+        if stored.get("key") == key:
+            return {**stored["row"], "status": "unchanged", "seconds": round(time.perf_counter() - t0, 2)}
     except (OSError, ValueError, KeyError):
         pass
     try:

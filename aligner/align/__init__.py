@@ -49,7 +49,7 @@ def anchor_path(A: np.ndarray, B: np.ndarray, params: ScoringParams) -> list[tup
         coarse = anchor_path(_halve(A), _halve(B), params)
         fine = [(min(n, 2 * i), min(m, 2 * j)) for i, j in coarse]
         band = Band.around(fine, n, m, COARSE_RADIUS)
-    src_nbr, tgt_nbr = neighbourhoods(A, B, band, params.neighbours)
+    src_nbr, tgt_nbr, _, _ = neighbourhoods(A, B, band, params.neighbours)
 
     def score(i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
         return B[js - 1] @ A[i - 1] - 0.5 * (src_nbr[i - 1] + tgt_nbr[js - 1])
@@ -68,16 +68,14 @@ def _halve(X: np.ndarray) -> np.ndarray:
 
 
 def neighbourhoods(A: np.ndarray, B: np.ndarray, band: Band, k: int,
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """Mean similarity of each sentence to its k nearest candidates inside the band."""
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each sentence of either side, from one pass over the band: the mean of its
+    k best cosines with the other side (source, target), then its best cosine
+    (source, target)."""
     s_lo, s_hi, t_lo, t_hi = sentence_ranges(band, len(A), len(B))
-    return topk_mean(A, B, s_lo, s_hi, k)[0], topk_mean(B, A, t_lo, t_hi, k)[0]
-
-
-def best_similarities(A: np.ndarray, B: np.ndarray, band: Band) -> tuple[np.ndarray, np.ndarray]:
-    """Each sentence's best cosine to any sentence of the other side inside the band."""
-    s_lo, s_hi, t_lo, t_hi = sentence_ranges(band, len(A), len(B))
-    return topk_mean(A, B, s_lo, s_hi, 1)[1], topk_mean(B, A, t_lo, t_hi, 1)[1]
+    src_mean, src_best = topk_mean(A, B, s_lo, s_hi, k)
+    tgt_mean, tgt_best = topk_mean(B, A, t_lo, t_hi, k)
+    return src_mean, tgt_mean, src_best, tgt_best
 
 
 def skip_costs(best: np.ndarray, skip: float) -> np.ndarray:
@@ -104,8 +102,8 @@ def align_windows(source: Document, target: Document,
     band = Band.around([(0, 0)] + path, n, m, FINAL_RADIUS)
     # bead shapes the documents and the given windows allow
     beads = [(a, b) for a, b in BEADS if a <= min(n, len(src_windows)) and b <= min(m, len(tgt_windows))]
-    src_nbr, tgt_nbr = neighbourhoods(src_windows[0], tgt_windows[0], band, params.neighbours)
-    src_best, tgt_best = best_similarities(src_windows[0], tgt_windows[0], band)
+    src_nbr, tgt_nbr, src_best, tgt_best = neighbourhoods(src_windows[0], tgt_windows[0], band,
+                                                          params.neighbours)
     scorer = WindowScorer(list(src_windows), list(tgt_windows), source.texts, target.texts,
                           source.paragraph_starts, target.paragraph_starts,
                           src_nbr, tgt_nbr, params)
