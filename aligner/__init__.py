@@ -1,14 +1,27 @@
-"""aligner: sentence alignment of a document's language editions.
+"""aligner: sentence alignment of a document's language editions, with divergence findings.
 
-Import is cheap: models load on first use. The public API:
+Import is cheap: models load on first use. The library API lives in
+:mod:`aligner.api` (what the command line and ``batch`` call too):
 
 - :func:`align_texts`, :func:`align_sentences` -> pandas DataFrame, one row per link;
-- :func:`read_document`, :func:`align_documents` for the stages one by one;
-- :func:`aligner.encoders.load_encoder` for any supported model.
+- :func:`read_editions`, :func:`align`, :func:`check`, :func:`check_bitext` and the
+  ``render_*`` functions for the stages one by one;
+- :class:`InputError` for every problem with the input.
 """
 
 __version__ = "0.1.0"
 
-from .pipeline import align_documents, align_sentences, align_texts, read_document  # noqa: E402
+from .api import (  # noqa: E402
+    align,
+    align_documents,
+    align_sentences,
+    align_texts,
+    check,
+    check_bitext,
+    read_document,
+    read_editions,
+)
+from .errors import InputError  # noqa: E402
 
-__all__ = ["align_documents", "align_sentences", "align_texts", "read_document", "__version__"]
+__all__ = ["InputError", "__version__", "align", "align_documents", "align_sentences", "align_texts",
+           "check", "check_bitext", "read_document", "read_editions"]

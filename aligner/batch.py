@@ -1,31 +1,30 @@
 """Many document sets at once, on Dask.
 
-A manifest lists the editions of each document: a CSV with columns
-``document,lang,path`` (one row per edition; relative paths are relative to
-the CSV), or a folder with one sub-folder per document holding ``<lang>.txt``
-files. Each document is aligned and checked in its own Dask task, on a local
-cluster by default or on an existing one (``--scheduler``). A failing document
-is reported in the summary and does not stop the others. Results are keyed by
-a hash of the inputs and settings: re-running skips documents whose inputs
-and settings are unchanged.
+A manifest (:mod:`aligner.readers.manifest`) lists the editions of each
+document. Each document is aligned and checked in its own Dask task through
+:mod:`aligner.api`, on a local cluster by default or on an existing one
+(``--scheduler``). A failing document is reported in the summary and does not
+stop the others. Results are keyed by a hash of the inputs and of everything
+that decides the result (version, model and its card, options): re-running
+skips documents whose key is unchanged and whose results are all still there.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from . import __version__, api
 from .errors import InputError
 
 SUMMARY_COLUMNS = ["document", "status", "editions", "sentences", "errors", "warnings", "info",
                    "seconds", "message"]
+#: what a finished document leaves in its folder
+RESULT_FILES = ("aligned.tsv", "check.json")
 
 
 @dataclass(frozen=True)
@@ -38,37 +37,10 @@ class Job:
     fail_on: str
 
 
-def read_manifest(path: Path) -> list[tuple[str, list[tuple[str, Path]]]]:
-    """(document, [(lang, path), ...]) for every document the manifest lists."""
-    from .editions import folder_editions, lang_from_name
-
-    if path.is_dir():
-        docs = []
-        for sub in sorted(p for p in path.iterdir() if p.is_dir()):
-            try:
-                files = folder_editions(sub)
-            except InputError:
-                files = []
-            docs.append((sub.name, [(lang_from_name(f) or "", f) for f in files]))
-        if not docs:
-            raise InputError(f"{path}: no document folders (expected one folder per document)")
-        return docs
-    from .reading import read_text
-
-    rows = list(csv.DictReader(read_text(path).splitlines()))
-    if not rows or not {"document", "lang", "path"} <= set(rows[0]):
-        raise InputError(f"{path}: a manifest needs the columns document,lang,path")
-    docs: dict[str, list[tuple[str, Path]]] = {}
-    for number, row in enumerate(rows, 2):
-        if not row["document"] or not row["path"]:
-            raise InputError(f"{path}: line {number} needs a document and a path")
-        edition = Path(row["path"])
-        docs.setdefault(row["document"], []).append(
-            ((row["lang"] or "").lower(), edition if edition.is_absolute() else path.parent / edition))
-    return list(docs.items())
-
-
 def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_on: str) -> list[Job]:
+    """One job per document of the manifest."""
+    from .readers.manifest import read_manifest
+
     jobs = []
     for document, editions in read_manifest(manifest):
         source = [(lang, str(p)) for lang, p in editions if lang == source_lang]
@@ -83,9 +55,11 @@ def _safe_name(document: str) -> str:
 
 
 def input_key(job: Job) -> str:
-    """Hash of everything that determines a document's results."""
+    """Hash of everything that determines a document's results: inputs, version,
+    options, and the model with its card (a recalibrated card re-runs)."""
     digest = hashlib.sha256()
-    digest.update(f"{__version__}|{job.model}|{job.fail_on}".encode())
+    settings = api.settings_key(api.get_encoder(job.model))
+    digest.update(f"{__version__}|{job.model}|{settings}|{job.fail_on}".encode())
     for lang, path in (job.source, *job.targets):
         digest.update(f"|{lang}|".encode())
         try:
@@ -95,12 +69,15 @@ def input_key(job: Job) -> str:
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=2)
-def _encoder(model: str):
-    """One encoder per worker process, loaded on its first document."""
-    from .encoders import load_encoder
-
-    return load_encoder(model)
+def _stored(out: Path, key: str) -> dict | None:
+    """The summary row of an earlier run with the same key, if its results are intact."""
+    try:
+        stored = json.loads((out / "result.json").read_text(encoding="utf-8"))
+        if stored.get("key") != key or not all((out / name).is_file() for name in RESULT_FILES):
+            return None
+        return stored["row"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def process(job: Job) -> dict:
@@ -109,15 +86,11 @@ def process(job: Job) -> dict:
     out = Path(job.out_dir)
     row = {"document": job.document, "editions": 1 + len(job.targets), "sentences": "",
            "errors": "", "warnings": "", "info": "", "message": ""}
-    key = input_key(job)
-    done = out / "result.json"
     try:
-        stored = json.loads(done.read_text(encoding="utf-8")) if done.exists() else {}
-        if stored.get("key") == key:
-            return {**stored["row"], "status": "unchanged", "seconds": round(time.perf_counter() - t0, 2)}
-    except (OSError, ValueError, KeyError):
-        pass
-    try:
+        key = input_key(job)
+        stored = _stored(out, key)
+        if stored is not None:
+            return {**stored, "status": "unchanged", "seconds": round(time.perf_counter() - t0, 2)}
         row.update(_run(job, out))
         row["status"] = "ok"
     except InputError as exc:
@@ -126,28 +99,23 @@ def process(job: Job) -> dict:
         row.update(status="failed", message=f"{type(exc).__name__}: {exc}")
     row["seconds"] = round(time.perf_counter() - t0, 2)
     if row["status"] == "ok":
-        from .formats import write_atomic
-
-        write_atomic(done, json.dumps({"key": key, "row": row}, ensure_ascii=False) + "\n")
+        api.write_output(out / "result.json", json.dumps({"key": key, "row": row}, ensure_ascii=False) + "\n")
     return row
 
 
 def _run(job: Job, out: Path) -> dict:
-    from .formats import render, write_atomic
-    from .multi import merge
-    from .pipeline import check_documents, read_document
-    from .reports import REPORTS
-
     if not job.source[1]:
         raise InputError(f"{job.document}: no single source edition in the manifest")
     if not job.targets:
         raise InputError(f"{job.document}: no translations to align")
-    source = read_document(job.source[1], job.source[0])
-    targets = [read_document(path, lang or None) for lang, path in job.targets]
-    result = check_documents(source, targets, _encoder(job.model), job.fail_on)
+    source = api.read_document(job.source[1], job.source[0])
+    targets = tuple(api.read_document(path, lang or None) for lang, path in job.targets)
+    editions = api.Editions(source, targets, multi=True)
+    result = api.check(editions, api.get_encoder(job.model), job.fail_on)
     out.mkdir(parents=True, exist_ok=True)
-    write_atomic(out / "aligned.tsv", render(merge(source, result.alignments), "tsv"))
-    write_atomic(out / "check.json", REPORTS["json"](result))
+    aligned = api.AlignResult(editions, result.alignments)
+    api.write_output(out / "aligned.tsv", api.render_alignment(aligned, "tsv"))
+    api.write_output(out / "check.json", api.render_findings(result, "json"))
     counts = {s: sum(1 for f in result.active if f.severity == s) for s in ("error", "warning", "info")}
     return {"sentences": len(source), "errors": counts["error"], "warnings": counts["warning"],
             "info": counts["info"], "failing": bool(result.failing)}

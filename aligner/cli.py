@@ -1,6 +1,8 @@
-"""Command line: ``aligner align`` and ``aligner eval``. A thin layer over the library.
+"""Command line: ``aligner align|check|report|batch|eval``, a thin layer over
+:mod:`aligner.api` and the format registry (:mod:`aligner.formats`).
 
-Exit codes: 0 ok, 1 findings at or above --fail-on (check, later), 2 usage or
+This module only parses options, shows progress, calls the library and turns
+outcomes into exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or
 input error. Errors are one clear line on stderr, never a traceback
 (set ALIGNER_DEBUG=1 to see one).
 """
@@ -17,17 +19,14 @@ from typing import Iterator, List, Optional
 import typer
 
 from .errors import InputError
+from .formats import names
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Align a document's language editions sentence by sentence.")
 
-
-class Format(str, Enum):
-    tsv = "tsv"
-    json = "json"
-    vecalign = "vecalign"
-    tmx = "tmx"
-    xliff = "xliff"
+#: --format choices, from the format registry
+Format = Enum("Format", {name: name for name in names("alignment")}, type=str)
+Report = Enum("Report", {name: name for name in names("findings")}, type=str)
 
 
 def _err(message: str) -> None:
@@ -56,7 +55,13 @@ def _bar(total: int, what: str, quiet: bool) -> Iterator:
         yield lambda *_: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=Console(stderr=True), transient=True) as bar:
@@ -81,65 +86,25 @@ def align(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or signature on stderr."),
 ) -> None:
     """Align translations to a source; one row per link (or per source sentence group for a folder)."""
-    from .encoders import load_encoder
-    from .formats import render, write_atomic
-    from .multi import merge
-    from .pipeline import align_documents, check_pair
+    from . import api
 
-    encoder = load_encoder(model, cache_dir, exact_windows)
+    encoder = api.get_encoder(model, _path_str(cache_dir), exact_windows)
     with _progress(quiet) as note:
         note("reading")
-        source, targets = _editions(paths, source_lang, src_lang, tgt_lang, presplit)
-        for target in targets:
-            check_pair(source, target, max_length_ratio)
-        alignments = [align_documents(source, t, encoder, presplit=presplit, progress=note)
-                      for t in targets]
-        findings = []
-        if fmt == Format.xliff and len(alignments) == 1:
-            from .diverge.check import check_alignments
-            from .models import divergence_model
-
-            note("checking")
-            findings = check_alignments(alignments, encoder, divergence_model(model))
-        result = alignments[0] if len(paths) == 2 else merge(source, alignments)
-        content = render(result, fmt.value, findings, spreadsheet_safe)
-    if output is None:
-        sys.stdout.write(content)
-    else:
-        write_atomic(output, content)
+        editions = api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit)
+        # XLIFF carries findings as notes on its units
+        shows_findings = fmt.value == "xliff" and len(editions.targets) == 1
+        result = api.align(editions, encoder, presplit, max_length_ratio, shows_findings, note)
+        content = api.render_alignment(result, fmt.value, spreadsheet_safe)
+    api.write_output(output, content)
     if not quiet:
-        for a in alignments:
+        for a in result.alignments:
             _err(f"{a.target.name}: {len(a.links)} links, {len(a.source)} x {len(a.target)} sentences "
                  f"| {a.signature}")
 
 
-def _editions(paths, source_lang, src_lang, tgt_lang, presplit=False):
-    """The source and target documents named on the command line (files or a folder)."""
-    from .editions import folder_editions, lang_from_name, pick_source
-    from .pipeline import read_document
-
-    if len(paths) == 1 and paths[0].is_dir():
-        folder = paths[0]
-        docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}
-        source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
-        return source, list(docs.values())
-    if source_lang:
-        raise InputError("--source LANG goes with a folder of editions")
-    if len(paths) < 2:
-        raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
-    if tgt_lang and len(paths) > 2:
-        raise InputError("--tgt-lang goes with a single target")
-    source = read_document(paths[0], src_lang, presplit)
-    return source, [read_document(p, tgt_lang, presplit) for p in paths[1:]]
-
-
-class Report(str, Enum):
-    text = "text"
-    json = "json"
-    tsv = "tsv"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
+def _path_str(path: Optional[Path]) -> Optional[str]:
+    return None if path is None else str(path)
 
 
 class FailOn(str, Enum):
@@ -168,78 +133,35 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Report where translations diverge from their source; exit 1 on findings at or above --fail-on."""
-    from .diverge.baseline import read_baseline, render_baseline
-    from .encoders import load_encoder
-    from .formats import write_atomic
-    from .reports import REPORTS
+    from . import api
 
-    known = read_baseline(baseline) if baseline else None
-    encoder = load_encoder(model, cache_dir)
+    known = api.read_baseline(baseline) if baseline else None
+    encoder = api.get_encoder(model, _path_str(cache_dir))
     limit = "error" if fail_on == FailOn.never else fail_on.value
     with _progress(quiet) as note:
         if pairs is not None:
             if paths:
                 raise InputError("give either --pairs FILE or editions, not both")
-            content, result = _check_pairs(pairs, src_lang, tgt_lang, encoder, limit, known, fmt)
+            outcome = api.check_bitext(pairs, src_lang, tgt_lang, encoder, limit, known)
+            result = outcome.check
         else:
-            result = _check_editions(paths or [], source_lang, src_lang, encoder, limit, known, note,
-                                     max_length_ratio)
-            content = None
-        if content is None:
-            render = REPORTS[fmt.value]
-            if fmt == Report.text:
-                use_color = color if color is not None else (output is None and sys.stdout.isatty())
-                content = render(result, color=use_color)
-            else:
-                content = render(result)
+            editions = _check_editions(paths or [], source_lang, src_lang)
+            outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note)
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        content = api.render_findings(outcome, fmt.value, color=use_color)
     if write_baseline is not None:
-        write_atomic(write_baseline, render_baseline(list(result.findings)))
-    if output is None:
-        sys.stdout.write(content)
-    else:
-        write_atomic(output, content)
+        api.write_output(write_baseline, api.baseline_text(result))
+    api.write_output(output, content)
     if fail_on != FailOn.never and result.failing:
         raise typer.Exit(1)
 
 
-def _check_editions(paths, source_lang, src_lang, encoder, fail_on, known, note, max_ratio=5.0):
-    from .pipeline import check_documents
+def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str]):
+    from . import api
 
     if not paths or (len(paths) == 1 and not paths[0].is_dir()):
         raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
-    source, targets = _editions(paths, source_lang, src_lang, None)
-    return check_documents(source, targets, encoder, fail_on, known, note, max_ratio)
-
-
-def _check_pairs(path, src_lang, tgt_lang, encoder, fail_on, known, fmt):
-    """Check a bitext; its TSV report keeps every input row and adds scores."""
-    import csv
-
-    from .pairs import read_pairs
-    from .pipeline import check_aligned
-
-    table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
-    result, scores, threshold = check_aligned(alignment, encoder, fail_on, known)
-    if fmt != Report.tsv:
-        return None, result
-    rules: dict[int, list[str]] = {}
-    errors: set[int] = set()
-    index = {(link.src, link.tgt): k for k, link in enumerate(alignment.links)}
-    for f in result.active:
-        k = index.get((f.src_ids, f.tgt_ids))
-        if k is not None:
-            rules.setdefault(k, []).append(f.rule)
-            if f.severity == "error":
-                errors.add(k)
-    row_scores = [scores[k] if k is not None else float("nan") for k in row_link]
-    table["divergence_score"] = [round(float(x), 4) if x == x else "" for x in row_scores]
-    # divergent: the semantic score reaches the model's threshold, or a rule found an
-    # error (a changed number, a missing sentence) that the score cannot see
-    table["divergent"] = [int((x == x and x >= threshold) or k in errors)
-                          for x, k in zip(row_scores, row_link)]
-    table["findings"] = [";".join(sorted(set(rules.get(k, [])))) if k is not None else "" for k in row_link]
-    content = table.to_csv(sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    return content, result
+    return api.read_editions(paths, source_lang, src_lang, None)
 
 
 @app.command()
@@ -254,28 +176,18 @@ def report(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
-    from .formats import write_atomic
-    from .reports import html
+    from . import api
 
     if len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file():
-        from .reading import read_text
-        from .reports.json_report import load
-
-        result = load(read_text(paths[0]), str(paths[0]))
+        result = api.read_check(paths[0])
     else:
-        from .diverge.baseline import read_baseline
-        from .encoders import load_encoder
-
-        known = read_baseline(baseline) if baseline else None
+        known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
-            result = _check_editions(paths, source_lang, src_lang, load_encoder(model), "error", known, note,
-                                     max_length_ratio)
-    content = html.render(result)
-    if output is None:
-        sys.stdout.write(content)
-    else:
-        write_atomic(output, content)
-    if not quiet and output is not None:
+            editions = _check_editions(paths, source_lang, src_lang)
+            result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note)
+    content = api.render_page(result)
+    api.write_output(output, content)
+    if not quiet and output is not None and str(output) != "-":
         _err(f"wrote {output}: {len(result.active)} findings in {len(result.alignments)} editions")
 
 
@@ -291,8 +203,8 @@ def batch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Align and check many documents on Dask; one result folder per document plus a summary."""
+    from . import api
     from .batch import make_jobs, render_summary, run_batch
-    from .formats import write_atomic
 
     if not manifest.exists():
         raise InputError(f"{manifest}: no such manifest")
@@ -302,8 +214,8 @@ def batch(
     with _bar(len(jobs), "documents", quiet) as advance:
         rows = run_batch(jobs, scheduler, workers, advance)
     summary = render_summary(rows)
-    write_atomic(output / "summary.tsv", summary)
-    sys.stdout.write(summary)
+    api.write_output(output / "summary.tsv", summary)
+    api.write_output(None, summary)
     failed = [r for r in rows if r["status"] == "failed"]
     for r in failed:
         _err(f"{r['document']}: {r['message']}")
@@ -319,14 +231,11 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Strict and lax precision, recall and F1 of TEST against GOLD (micro-averaged over pairs)."""
-    from .evaluate import parse_beads, score
-    from .reading import read_text
+    from . import api
 
     if len(files) % 2:
         raise InputError("eval takes pairs of files: GOLD TEST [GOLD TEST ...]")
-    pairs = [(parse_beads(read_text(g), str(g)), parse_beads(read_text(t), str(t)))
-             for g, t in zip(files[::2], files[1::2])]
-    scores = score(pairs)
+    scores = api.score_alignments(list(zip(files[::2], files[1::2])))
     if as_json:
         import json
 
@@ -337,29 +246,55 @@ def evaluate(
     typer.echo(f"{'lax':8}{scores.precision_lax:10.4f}{scores.recall_lax:10.4f}{scores.f1_lax:10.4f}")
 
 
-def main() -> None:
-    """Entry point: run the app, turning input errors into exit code 2 without a traceback."""
+def _click_exceptions() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """(usage errors, exit signals) of the click that typer runs on: typer 0.29
+    bundles its own copy (typer._click), older typers use the click package."""
+    usage: list[type] = []
+    exits: list[type] = [typer.Exit]
     try:
-        code = app(standalone_mode=False)  # returns the exit code of typer.Exit
-    except InputError as exc:
-        _err(str(exc))
-        sys.exit(2)
-    except (typer.Abort, KeyboardInterrupt):
-        _err("interrupted")
-        sys.exit(2)
-    except Exception as exc:  # click usage errors and anything unexpected
+        from typer._click import exceptions as bundled
+
+        usage.append(bundled.UsageError)
+    except ImportError:
+        pass
+    try:
         import click
 
-        if isinstance(exc, click.exceptions.UsageError):
-            exc.show()
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
+        usage.append(click.exceptions.UsageError)
+        exits.append(click.exceptions.Exit)
+    except ImportError:
+        pass
+    return tuple(usage), tuple(exits)
+
+
+def run(argv: Optional[List[str]] = None) -> int:
+    """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return its
+    exit code: input and usage errors become one line on stderr and code 2."""
+    usage_errors, exits = _click_exceptions()
+    try:
+        code = app(args=argv, prog_name="aligner", standalone_mode=False)  # typer.Exit's code
+    except InputError as exc:
+        _err(str(exc))
+        return 2
+    except (typer.Abort, KeyboardInterrupt):
+        _err("interrupted")
+        return 2
+    except usage_errors as exc:  # type: ignore[misc]
+        exc.show()
+        return 2
+    except exits as exc:  # type: ignore[misc]
+        return int(getattr(exc, "exit_code", 0) or 0)
+    except Exception as exc:  # anything unexpected: one line, a traceback on request
         if os.environ.get("ALIGNER_DEBUG"):
             raise
         _err(f"unexpected error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for details)")
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+        return 2
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    """Entry point of the ``aligner`` command."""
+    sys.exit(run())
 
 
 if __name__ == "__main__":

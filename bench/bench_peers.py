@@ -15,13 +15,14 @@ from __future__ import annotations
 import sys
 import time
 
-from aligner.align import MAX_WINDOW, align_windows
-from aligner.encoders import EmbeddingCache, load_encoder
-from aligner.evaluate import parse_beads, score
-from aligner.models import align_params
-from aligner.segment import presplit
+from aligner.api import alignment_params, get_encoder
 from devdata import load_dev  # bench/ helper
 
+from aligner.align import MAX_WINDOW, align_windows
+from aligner.encoders import EmbeddingCache, load_encoder
+from aligner.evaluate import score
+from aligner.readers.beads import parse_beads
+from aligner.segment import presplit
 
 
 class _PeerEncoder:
@@ -44,7 +45,7 @@ def ours(src, tgt, _):
     encoder = _fresh_cache()
     s, t = presplit("\n".join(src), "de"), presplit("\n".join(tgt), "fr")
     links = align_windows(s, t, encoder.embed_windows(src, MAX_WINDOW), encoder.embed_windows(tgt, MAX_WINDOW),
-                          align_params("usem3"))
+                          alignment_params(get_encoder("usem3")))
     return [(l.src, l.tgt) for l in links]
 
 

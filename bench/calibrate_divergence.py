@@ -25,10 +25,10 @@ import re
 from pathlib import Path
 
 import numpy as np
+from aligner.api import read_document
 
 from aligner.diverge.semantic import pair_signals
 from aligner.encoders import load_encoder
-from aligner.pipeline import read_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpora" / "press-release"
 LANGS = ["ru", "en", "de", "es", "fr"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from aligner.evaluate import parse_beads
+from aligner.readers.beads import parse_beads
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "textberg-dev"
 

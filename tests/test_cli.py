@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from aligner.evaluate import parse_beads
+from aligner.readers.beads import parse_beads
 
 LANGS = ["en", "de", "es", "fr"]
 

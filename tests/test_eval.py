@@ -1,7 +1,8 @@
 import pytest
 
 from aligner.errors import InputError
-from aligner.evaluate import parse_beads, score
+from aligner.evaluate import score
+from aligner.readers.beads import parse_beads
 
 
 def test_parse_vecalign_beads_including_nulls_and_scores():

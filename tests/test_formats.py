@@ -6,9 +6,9 @@ import pytest
 
 from aligner.document import Alignment, Document, Link
 from aligner.errors import InputError
-from aligner.evaluate import parse_beads
 from aligner.formats import render, write_atomic
 from aligner.formats.table import COLUMNS
+from aligner.readers.beads import parse_beads
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def alignment():
 
 
 def test_tsv_has_stable_header_and_reads_back(alignment):
-    text = render(alignment, "tsv")
+    text = render("alignment", "tsv", alignment)
     assert text.splitlines()[0].split("\t") == COLUMNS
     table = pd.read_csv(io.StringIO(text), sep="\t", keep_default_na=False, dtype=str)
     assert table["type"].tolist() == ["1-1", "1-2", "1-0", "0-1"]
@@ -32,7 +32,7 @@ def test_tsv_has_stable_header_and_reads_back(alignment):
 
 
 def test_json_reads_back(alignment):
-    doc = json.loads(render(alignment, "json"))
+    doc = json.loads(render("alignment", "json", alignment))
     assert doc["signature"] == "aligner:test"
     assert doc["source"] == {"name": "ru.txt", "lang": "ru", "sentences": 3}
     assert [l["type"] for l in doc["links"]] == ["1-1", "1-2", "1-0", "0-1"]
@@ -40,13 +40,13 @@ def test_json_reads_back(alignment):
 
 
 def test_vecalign_reads_back_as_beads(alignment):
-    beads = parse_beads(render(alignment, "vecalign"))
+    beads = parse_beads(render("alignment", "vecalign", alignment))
     assert beads == [((0,), (0,)), ((1,), (1, 2)), ((2,), ()), ((), (3,))]
 
 
 def test_unknown_format_is_an_input_error(alignment):
     with pytest.raises(InputError, match="unknown format"):
-        render(alignment, "xml")
+        render("alignment", "xml", alignment)
 
 
 def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path):

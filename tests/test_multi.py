@@ -90,7 +90,7 @@ def test_tmx_is_well_formed_and_reads_back_with_translate_toolkit(corpus, tmp_pa
     langs = {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in root.iter("tuv")}
     assert langs == {"ru", "en", "de", "es", "fr"}
     # any text stays well-formed
-    store = tmx.tmxfile.parsestring(render(_pair_with_evil_text(), "tmx").encode("utf-8"))
+    store = tmx.tmxfile.parsestring(render("alignment", "tmx", _pair_with_evil_text()).encode("utf-8"))
     assert [u.target for u in store.units][1] == EVIL.replace("\x0b", "")
 
 
@@ -112,7 +112,7 @@ def test_xliff_units_and_states_read_back_with_translate_toolkit(corpus, tmp_pat
     assert "25" in number[0].find("x:segment/x:source", ns).text
     clean = [u for u in root.iterfind(".//x:unit", ns) if u.find("x:notes", ns) is None]
     assert clean and all(u.find("x:segment", ns).get("state") == "translated" for u in clean)
-    store = xliff2.Xliff2File.parsestring(render(_pair_with_evil_text(), "xliff").encode("utf-8"))
+    store = xliff2.Xliff2File.parsestring(render("alignment", "xliff", _pair_with_evil_text()).encode("utf-8"))
     assert [u.target for u in store.units][1] == EVIL.replace("\x0b", "")
 
 

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from aligner.rules import Finding
+from aligner.formats import render
 
-from aligner.diverge.findings import Finding
 from aligner.diverge.result import CheckResult
 from aligner.document import Alignment, Document, Link, Sentence
-from aligner.reports import html
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "out" / "test-artifacts"
@@ -129,7 +129,7 @@ def test_large_document_stays_usable(browser, tmp_path):
                              "en.txt", "de.txt", (i,), (i,), src.texts[i], tgt.texts[i], 0.9, f"finding {i}")
                      for i in range(0, n, 7))
     page = tmp_path / "big.html"
-    page.write_text(html.render(CheckResult(src, (alignment,), findings, "test")), encoding="utf-8")
+    page.write_text(render("page", "html", CheckResult(src, (alignment,), findings, "test")), encoding="utf-8")
     browser.get(page.as_uri())
     assert len(browser.find_elements("css selector", "table.editions tbody tr")) == n
     browser.find_element("css selector", '#rule-filter input[value="meaning-shift"]').click()

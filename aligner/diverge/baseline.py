@@ -3,39 +3,22 @@
 A baseline is a JSON file of finding fingerprints (content-based, so they
 survive sentences being renumbered). Entries that match no current finding
 are stale: the difference was fixed, or the text around it changed, and the
-entry should be removed.
+entry should be removed. Reading a baseline file is
+:mod:`aligner.readers.baseline`'s job.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from ..errors import InputError
-from .findings import Finding
-
-FORMAT = "aligner-baseline/1"
+from ..readers.baseline import FORMAT
+from ..rules import Finding
 
 
 def render_baseline(findings: list[Finding]) -> str:
     entries = sorted(({"fingerprint": f.fingerprint, "rule": f.rule, "target": f.target,
                        "message": f.message} for f in findings), key=lambda e: (e["target"], e["fingerprint"]))
     return json.dumps({"format": FORMAT, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
-
-
-def read_baseline(path: str | Path) -> list[dict]:
-    from ..reading import read_text
-
-    try:
-        doc = json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not a baseline file (invalid JSON at line {exc.lineno})") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("findings"), list):
-        raise InputError(f"{path}: not a baseline file written by --write-baseline")
-    entries = doc["findings"]
-    if not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
-        raise InputError(f"{path}: baseline entries need a 'fingerprint'")
-    return entries
 
 
 def apply_baseline(findings: list[Finding], entries: list[dict]) -> tuple[list[Finding], list[dict]]:

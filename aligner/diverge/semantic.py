@@ -12,7 +12,7 @@ Two signals, both from the sentence encoder:
   scores worst is where a translator should look.
 
 A logistic model turns the two into a divergence score in [0, 1]. Its weights
-and threshold are per model (``models/<model>.json``, ``calibration.divergence``),
+and threshold are per model (its model card, ``models/<model>.json``, ``calibration.divergence``),
 fitted by ``bench/calibrate_divergence.py`` on pairs we generate: faithful
 sentence pairs of the bundled corpus and perturbed copies (clause dropped,
 added or replaced, sentence truncated or swapped).
@@ -26,6 +26,7 @@ from typing import Sequence
 import numpy as np
 
 from ..encoders import Encoder
+from ..rules import PairSignals
 
 #: Tokens per span for coverage: long enough to carry meaning, short enough
 #: that one missing clause leaves some span unmatched.
@@ -33,21 +34,11 @@ SPAN_WIDTH = 3
 
 
 @dataclass(frozen=True)
-class PairSignals:
-    """Per pair: similarity, coverage, and the least covered span on each side."""
-
-    similarity: np.ndarray
-    coverage: np.ndarray
-    src_gap: list[tuple[str, float]]
-    tgt_gap: list[tuple[str, float]]
-
-
-@dataclass(frozen=True)
 class DivergenceModel:
     """score = sigmoid(bias + w_sim * similarity + w_cov * coverage); divergent if >= threshold."""
 
-    # defaults: the bundled model's calibration (models/usem3.json), so an install
-    # without the repository's models/ folder still behaves the same
+    # defaults for a model without a card: the bundled model's calibration
+    # (models/usem3.json), the best guess there is for an uncalibrated model
     w_similarity: float = -7.295
     w_coverage: float = -9.455
     bias: float = 8.642

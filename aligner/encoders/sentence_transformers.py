@@ -14,7 +14,14 @@ from .base import Encoder, normalise
 
 
 class SentenceTransformerEncoder(Encoder):
-    """Wraps ``sentence_transformers.SentenceTransformer`` behind the Encoder interface."""
+    """Wraps ``sentence_transformers.SentenceTransformer`` behind the Encoder interface.
+
+    Windows are always encoded from their joined text (``exact_windows``).
+    """
+
+    @classmethod
+    def create(cls, model_name: str, exact_windows: bool = False) -> "SentenceTransformerEncoder":
+        return cls(model_name)
 
     def __init__(self, model: str, batch_size: int = 64, device: str | None = None,
                  cache=None) -> None:

@@ -92,12 +92,17 @@ class USEM3Encoder(Encoder):
     """USE multilingual v3 with windows derived from per-sentence pooled features."""
 
     name = "usem3"
+    model_name = "usem3"
 
     def __init__(self, threads: int = 2, exact_windows: bool = False, cache=None) -> None:
         self.threads = threads
         self.exact_windows = exact_windows
         self._use = None
         super().__init__(cache)
+
+    @classmethod
+    def create(cls, model_name: str, exact_windows: bool = False) -> "USEM3Encoder":
+        return cls(exact_windows=exact_windows)
 
     @property
     def cache_key(self) -> str:

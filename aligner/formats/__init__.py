@@ -1,65 +1,82 @@
-"""Output formats of ``align``. One module per format, each a pure renderer.
+"""Every output format, one module per format, each a pure ``render(data, options) -> str``.
 
-:func:`write_atomic` replaces the target file in one step, so a failure never
-leaves a half-written output behind.
+:data:`WRITERS` is the registry. Writers come in kinds, by what they render:
+
+- ``alignment``: an :class:`~aligner.document.Alignment` (SOURCE TARGET) or a
+  :class:`~aligner.multi.MultiAlignment` (all editions), for ``align``;
+- ``findings``: a :class:`~aligner.diverge.result.CheckResult`, for ``check``;
+- ``page``: a CheckResult as the review page, for ``report``;
+- ``bitext``: a :class:`~aligner.diverge.result.BitextResult` (``check --pairs``),
+  where a format keeps every input row.
+
+A new format is one new module here plus one :class:`Writer` line below; the
+command line offers it from this registry.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-from typing import Sequence
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Sequence
 
-from ..diverge.findings import Finding
-from ..document import Alignment
 from ..errors import InputError
-from ..multi import MultiAlignment, merge
-from . import json_format, multi_table, tmx, tsv, vecalign, xliff
-from .table import spreadsheet_safe  # noqa: F401  (re-exported)
+from .output import write_atomic, write_output  # noqa: F401  (re-exported)
 
-FORMATS = ("tsv", "json", "vecalign", "tmx", "xliff")
-
-
-def render(result: Alignment | MultiAlignment, fmt: str, findings: Sequence[Finding] = (),
-           safe: bool = False) -> str:
-    """One alignment (SRC TGT) or all editions (a folder) in the chosen format."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    multi = result if isinstance(result, MultiAlignment) else merge(result.source, [result])
-    if fmt == "tmx":
-        return tmx.render(multi)
-    if fmt == "xliff":
-        if len(multi.alignments) != 1:
-            raise InputError("XLIFF holds one target language: give SOURCE TARGET, or use --format tmx")
-        return xliff.render(multi, list(findings))
-    if isinstance(result, MultiAlignment):
-        if fmt == "vecalign":
-            raise InputError("the vecalign format holds one pair: give SOURCE TARGET")
-        if fmt == "json":
-            return multi_table.render_json(result)
-        return tsv.render_frame(multi_table.frame(result), safe)
-    if fmt == "json":
-        return json_format.render(result)
-    if fmt == "vecalign":
-        return vecalign.render(result)
-    return tsv.render(result, safe)
+if TYPE_CHECKING:  # the registry stays cheap to import: the CLI reads it for --help
+    from ..rules import Finding
 
 
-def write_atomic(path: str | Path, content: str) -> None:
-    """Write a file so that readers see either the old file or the whole new one."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{target}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+@dataclass(frozen=True)
+class Writer:
+    kind: str     # alignment | findings | page | bitext
+    name: str     # what --format says
+    module: str   # module of this package with render(data, options) -> str
+    help: str
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What some writers take beyond the data: findings to show beside links
+    (XLIFF), spreadsheet-safe cells (TSV), terminal colours (text)."""
+
+    findings: Sequence["Finding"] = ()
+    spreadsheet_safe: bool = False
+    color: bool = False
+
+
+WRITERS: tuple[Writer, ...] = (
+    Writer("alignment", "tsv", "align_tsv", "tab-separated, one row per link (per source group for all editions)"),
+    Writer("alignment", "json", "align_json", "the links with texts, confidence and the signature"),
+    Writer("alignment", "vecalign", "vecalign", "Vecalign beads ([i]:[j, k]:confidence), as gold files"),
+    Writer("alignment", "tmx", "tmx", "TMX 1.4b translation memory"),
+    Writer("alignment", "xliff", "xliff", "XLIFF 2.0 with findings as notes (one target)"),
+    Writer("findings", "text", "findings_text", "findings by edition, for people"),
+    Writer("findings", "json", "findings_json", "findings, documents and alignments, for programs"),
+    Writer("findings", "tsv", "findings_tsv", "one row per finding"),
+    Writer("findings", "sarif", "sarif", "SARIF 2.1.0 for code-scanning dashboards"),
+    Writer("findings", "junit", "junit", "JUnit XML, one test case per link"),
+    Writer("findings", "github", "github", "GitHub Actions annotations"),
+    Writer("page", "html", "html", "self-contained review page"),
+    Writer("bitext", "tsv", "bitext_tsv", "the input rows with divergence scores and findings"),
+)
+
+
+def names(kind: str) -> list[str]:
+    """Format names of one kind, in registry order."""
+    return [w.name for w in WRITERS if w.kind == kind]
+
+
+def writer(kind: str, name: str) -> Writer | None:
+    return next((w for w in WRITERS if w.kind == kind and w.name == name), None)
+
+
+def render(kind: str, name: str, data: Any, options: RenderOptions = RenderOptions()) -> str:
+    """Render data with the writer registered for (kind, name)."""
+    found = writer(kind, name)
+    if found is None:
+        raise InputError(f"unknown format '{name}'; choose one of {', '.join(names(kind))}")
+    return import_module(f"{__name__}.{found.module}").render(data, options)
+
+
+__all__ = ["WRITERS", "RenderOptions", "Writer", "names", "render", "write_atomic", "write_output",
+           "writer"]

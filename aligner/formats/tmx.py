@@ -7,15 +7,22 @@ translation (omissions) are not translation units and are left out.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from .. import __version__
-from ..multi import MultiAlignment
+from ..document import Alignment
+from ..multi import MultiAlignment, merge
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def render(multi: MultiAlignment) -> str:
+def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
+    multi = data if isinstance(data, MultiAlignment) else merge(data.source, [data])
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", creationtool="aligner", creationtoolversion=__version__,
                      datatype="plaintext", segtype="sentence", adminlang="en",

@@ -6,10 +6,19 @@ The third field is the link's confidence, as Vecalign writes its cost there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..document import Alignment
+from ..errors import InputError
+from ..multi import MultiAlignment
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 
-def render(alignment: Alignment) -> str:
+def render(alignment: Alignment | MultiAlignment, options: "RenderOptions") -> str:
+    if isinstance(alignment, MultiAlignment):
+        raise InputError("the vecalign format holds one pair: give SOURCE TARGET")
     lines = [f"[{', '.join(map(str, link.src))}]:[{', '.join(map(str, link.tgt))}]:"
              f"{link.confidence:.4f}" for link in alignment.links]
     return "\n".join(lines) + "\n"

@@ -7,33 +7,40 @@ notes on their unit. Built with lxml, so any text stays well-formed XML.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
-from ..diverge.findings import Finding
+from ..diverge.result import CheckResult
+from ..document import Alignment
+from ..errors import InputError
 from ..multi import MultiAlignment
 from .tmx import _xml_safe
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _PRIORITY = {"error": "1", "warning": "5", "info": "9"}
 
 
-def render(multi: MultiAlignment, findings: list[Finding]) -> str:
-    if len(multi.alignments) != 1:
-        raise ValueError("XLIFF holds one target language")
-    alignment = multi.alignments[0]
+def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
+    if isinstance(data, MultiAlignment) and len(data.alignments) != 1:
+        raise InputError("XLIFF holds one target language: give SOURCE TARGET, or use --format tmx")
+    alignment = data.alignments[0] if isinstance(data, MultiAlignment) else data
     source, target = alignment.source, alignment.target
+    by_link = CheckResult(source, (alignment,), tuple(options.findings), "").by_link(target.name)
     root = etree.Element(f"{{{NS}}}xliff", nsmap={None: NS}, version="2.0",
                          srcLang=source.lang, trgLang=target.lang)
     file = etree.SubElement(root, f"{{{NS}}}file", id="f1", original=target.name)
     number = 0
-    for link in alignment.links:
+    for k, link in enumerate(alignment.links):
         if not link.src:
             continue
         number += 1
         unit = etree.SubElement(file, f"{{{NS}}}unit", id=f"u{number}")
-        here = [f for f in findings if f.src_ids and set(f.src_ids) & set(link.src)
-                and (set(f.tgt_ids) <= set(link.tgt))]
+        here = by_link.get(k, [])
         if here:
             notes = etree.SubElement(unit, f"{{{NS}}}notes")
             for k, f in enumerate(here, 1):

@@ -1,6 +1,13 @@
-"""Divergence rules, one family per module; :data:`RULES` is the set a check runs."""
+"""Divergence rules, one family per module.
 
-from .base import PairContext, Rule
+:data:`RULES` is the registry: a new rule is one new file here with a
+:class:`Rule` subclass, plus one entry in this tuple. Everything else (SARIF
+rule metadata, witness families, whether a check needs the encoder) is read
+from the rules themselves.
+"""
+
+from .base import PairContext, PairSignals, Rule, Semantics
+from .findings import SEVERITIES, Finding, link_indices, severity_rank, sort_key
 from .language import LanguageRule
 from .length import LengthRatioRule
 from .names import NameRule
@@ -20,4 +27,18 @@ def descriptions() -> dict[str, str]:
     return {rid: rule.descriptions[rid] for rule in RULES for rid in rule.ids}
 
 
-__all__ = ["RULES", "PairContext", "Rule", "descriptions"]
+def family(rule_id: str) -> str:
+    """The kind of difference a rule id reports, for counting witnesses."""
+    for rule in RULES:
+        if rule_id in rule.ids:
+            return rule.family(rule_id)
+    return rule_id
+
+
+def embedding_rule_ids() -> frozenset[str]:
+    """Ids of the rules whose verdict comes from the encoder's similarity scores."""
+    return frozenset(rid for rule in RULES if rule.needs_embeddings for rid in rule.ids)
+
+
+__all__ = ["RULES", "SEVERITIES", "Finding", "PairContext", "PairSignals", "Rule", "Semantics",
+           "descriptions", "embedding_rule_ids", "family", "link_indices", "severity_rank", "sort_key"]

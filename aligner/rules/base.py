@@ -1,4 +1,11 @@
-"""The small base class every rule implements (one rule family per file)."""
+"""The small base class every rule implements (one rule family per file), and
+what a rule may look at (:class:`PairContext`).
+
+Rules only read values: the alignment, and for rules that say they need
+embeddings, the semantic signals computed beforehand by :mod:`aligner.diverge`.
+They never call an encoder themselves, so a rule that only reads text (numbers,
+names, structure) can be run and tested without loading a model.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +15,47 @@ from typing import Iterable
 
 import numpy as np
 
-from ..diverge.findings import Finding
-from ..diverge.semantic import DivergenceModel, PairSignals
 from ..document import Alignment, Link
+from .findings import Finding, link_indices
+
+
+@dataclass(frozen=True)
+class PairSignals:
+    """Per linked pair: similarity, coverage, and the least covered span on each side."""
+
+    similarity: np.ndarray
+    coverage: np.ndarray
+    src_gap: list[tuple[str, float]]
+    tgt_gap: list[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class Semantics:
+    """The encoder's view of a pair: signals, calibrated divergence scores and the
+    threshold at which a score counts as divergent (all per model)."""
+
+    signals: PairSignals
+    scores: np.ndarray
+    threshold: float
 
 
 @dataclass(frozen=True)
 class PairContext:
     """Everything rules may look at for one source-translation pair.
 
-    ``signals`` holds the semantic signals of every link with text on both
-    sides, in the order of ``linked`` (indices into ``alignment.links``).
+    ``linked`` lists the indices into ``alignment.links`` of every link with
+    text on both sides; ``semantics`` (present when a rule that needs
+    embeddings runs) holds one value per entry of ``linked``.
     """
 
     alignment: Alignment
     linked: tuple[int, ...]
-    signals: PairSignals
-    scores: np.ndarray
-    model: DivergenceModel
+    semantics: Semantics | None = None
+
+    @classmethod
+    def of(cls, alignment: Alignment, semantics: Semantics | None = None) -> "PairContext":
+        linked = tuple(k for k, link in enumerate(alignment.links) if link.src and link.tgt)
+        return cls(alignment, linked, semantics)
 
     def text(self, link: Link) -> tuple[str, str]:
         src, tgt = self.alignment.source.texts, self.alignment.target.texts
@@ -40,7 +70,8 @@ class PairContext:
     def finding(self, rule: str, severity: str, link: Link, score: float, message: str) -> Finding:
         src_text, tgt_text = self.text(link)
         return Finding(rule, severity, self.alignment.source.name, self.alignment.target.name,
-                       link.src, link.tgt, src_text, tgt_text, round(float(score), 4), message)
+                       link.src, link.tgt, src_text, tgt_text, round(float(score), 4), message,
+                       links=link_indices(self.alignment.links, link.src, link.tgt))
 
 
 class Rule(ABC):
@@ -49,6 +80,15 @@ class Rule(ABC):
     ids: tuple[str, ...] = ()
     #: one line per id, for SARIF rule metadata and --help
     descriptions: dict[str, str] = {}
+    #: ids that describe the same kind of difference as another rule's (a
+    #: truncated ending and an omitted sentence both mean "missing"), so that
+    #: witnesses from other editions count them together; default: the id itself
+    families: dict[str, str] = {}
+    #: True if the rule reads ``ctx.semantics`` (the encoder's signals)
+    needs_embeddings: bool = False
+
+    def family(self, rule_id: str) -> str:
+        return self.families.get(rule_id, rule_id)
 
     @abstractmethod
     def check(self, ctx: PairContext) -> Iterable[Finding]:

@@ -7,8 +7,8 @@ import unicodedata
 from typing import Iterable
 
 from .. import langid
-from ..diverge.findings import Finding
 from .base import PairContext, Rule, prose_words, words
+from .findings import Finding
 
 #: Letters a sentence needs before its language is judged on its own.
 MIN_LETTERS = 40

@@ -6,8 +6,8 @@ from typing import Iterable
 
 import numpy as np
 
-from ..diverge.findings import Finding
 from .base import PairContext, Rule, words
+from .findings import Finding
 
 #: Flag when a link's log length ratio is this many robust deviations from the
 #: document's typical ratio *and* at least a factor of two away from it.

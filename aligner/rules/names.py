@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..diverge.findings import Finding
 from .base import PairContext, Rule
+from .findings import Finding
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

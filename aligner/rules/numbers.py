@@ -13,8 +13,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from ..diverge.findings import Finding
 from .base import PairContext, Rule
+from .findings import Finding
 
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w])\d+(?:[.,]\d+)?")
 #: Languages that write a decimal point (others use a decimal comma).

@@ -19,8 +19,8 @@ from typing import Iterable
 
 import numpy as np
 
-from ..diverge.findings import Finding
 from .base import PairContext, Rule
+from .findings import Finding
 
 #: How much worse than the document's typical least-covered span a side's
 #: least-covered span must be to count as changed.
@@ -34,18 +34,21 @@ class SemanticRule(Rule):
         "clause-omission": "Part of the source sentence has no counterpart in the translation.",
         "clause-addition": "Part of the translation has no counterpart in the source.",
     }
+    families = {"clause-omission": "missing", "clause-addition": "added"}
+    needs_embeddings = True
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        if not ctx.linked:
+        sem = ctx.semantics
+        if not ctx.linked or sem is None:
             return
-        typical_src = float(np.median([cov for _, cov in ctx.signals.src_gap]))
-        typical_tgt = float(np.median([cov for _, cov in ctx.signals.tgt_gap]))
+        typical_src = float(np.median([cov for _, cov in sem.signals.src_gap]))
+        typical_tgt = float(np.median([cov for _, cov in sem.signals.tgt_gap]))
         for k, index in enumerate(ctx.linked):
-            score = float(ctx.scores[k])
-            if score < ctx.model.threshold:
+            score = float(sem.scores[k])
+            if score < sem.threshold:
                 continue
             link = ctx.alignment.links[index]
-            (src_span, src_cov), (tgt_span, tgt_cov) = ctx.signals.src_gap[k], ctx.signals.tgt_gap[k]
+            (src_span, src_cov), (tgt_span, tgt_cov) = sem.signals.src_gap[k], sem.signals.tgt_gap[k]
             src_worse, tgt_worse = typical_src - src_cov, typical_tgt - tgt_cov
             if src_worse > CLEAR_GAP and tgt_worse > CLEAR_GAP:
                 yield ctx.finding("meaning-shift", "warning", link, score,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..diverge.findings import Finding
 from .base import PairContext, Rule, size_severity
+from .findings import Finding
 
 
 class StructureRule(Rule):
@@ -16,6 +16,7 @@ class StructureRule(Rule):
         "sentence-split": "One source sentence is several sentences in the translation.",
         "sentence-merge": "Several source sentences are one sentence in the translation.",
     }
+    families = {"omission": "missing", "addition": "added"}
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         for link in ctx.alignment.links:

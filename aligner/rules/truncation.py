@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterable
 
-from ..diverge.findings import Finding
 from ..document import Link
 from .base import PairContext, Rule
+from .findings import Finding
 
 #: Trailing omitted sentences that make a truncated document rather than an omission.
 MIN_TRAILING = 2
@@ -19,6 +19,7 @@ class TruncationRule(Rule):
         "truncation": "The translation stops before the end of the source.",
         "missing-paragraph": "A whole source paragraph has no counterpart in the translation.",
     }
+    families = {"truncation": "missing", "missing-paragraph": "missing"}
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         links = ctx.alignment.links

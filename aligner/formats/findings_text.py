@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from ..diverge.result import CheckResult
 
+if TYPE_CHECKING:
+    from . import RenderOptions
+
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
-def render(result: CheckResult, color: bool = False, width: int = 100) -> str:
+def render(result: CheckResult, options: "RenderOptions", width: int = 100) -> str:
+    color = options.color
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, soft_wrap=True)

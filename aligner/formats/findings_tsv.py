@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import csv
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..diverge.result import CheckResult
-from .json_report import finding_dict
+from .findings_json import finding_dict
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 COLUMNS = ["target", "rule", "severity", "src_ids", "tgt_ids", "src_text", "tgt_text", "score",
            "message", "witnesses", "file", "line", "baseline", "fingerprint"]
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, options: "RenderOptions") -> str:
     rows = []
     for f in result.findings:
         row = finding_dict(result, f)

@@ -8,15 +8,19 @@ duplicate alerts.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..diverge.result import CheckResult
 from ..rules import descriptions
 
+if TYPE_CHECKING:
+    from . import RenderOptions
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, options: "RenderOptions") -> str:
     rules = descriptions()
     ids = list(rules)
     results = []

@@ -7,25 +7,28 @@ documents hold.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
-from ..diverge.findings import severity_rank
 from ..diverge.result import CheckResult
+from ..rules import severity_rank
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, options: "RenderOptions") -> str:
     suites = ET.Element("testsuites", name="aligner check")
     limit = severity_rank(result.fail_on)
     for alignment in result.alignments:
         name = alignment.target.name
-        found = [f for f in result.active if f.target == name]
+        by_link = result.by_link(name)
         suite = ET.SubElement(suites, "testsuite", name=name, tests=str(len(alignment.links)))
         failures = 0
-        for link in alignment.links:
+        for k, link in enumerate(alignment.links):
             src = ",".join(map(str, link.src)) or "-"
             tgt = ",".join(map(str, link.tgt)) or "-"
             case = ET.SubElement(suite, "testcase", classname=name, name=f"source {src} -> target {tgt}")
-            here = [f for f in found if f.src_ids == link.src and f.tgt_ids == link.tgt
-                    or (f.src_ids and set(f.src_ids) <= set(link.src) and not f.tgt_ids and not link.tgt)]
+            here = by_link.get(k, [])
             failing = [f for f in here if severity_rank(f.severity) >= limit]
             if failing:
                 failures += 1

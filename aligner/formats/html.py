@@ -11,41 +11,40 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..diverge.findings import Finding, severity_rank
 from ..diverge.result import CheckResult
 from ..multi import merge
+from ..rules import Finding, severity_rank
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 
 @lru_cache(maxsize=1)
 def _template():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("aligner.reports", "templates"),
+    env = Environment(loader=PackageLoader("aligner.formats", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     return env.get_template("report.html.j2")
 
 
-def _belongs(f: Finding, row_src: tuple[int, ...], cell_ids: tuple[int, ...]) -> bool:
-    if f.tgt_ids:
-        return bool(set(f.tgt_ids) & set(cell_ids))
-    return bool(set(f.src_ids) & set(row_src))
-
-
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, options: "RenderOptions") -> str:
     multi = merge(result.source, result.alignments)
     by_target: dict[str, list[Finding]] = {}
     for f in result.active:
         by_target.setdefault(f.target, []).append(f)
+    by_link = {a.target.name: result.by_link(a.target.name) for a in result.alignments}
     src = result.source
     rows, prev_para = [], None
     for number, row in enumerate(multi.rows, 1):
         para = src.sentences[row.src_ids[0]].paragraph if row.src_ids else prev_para
         cells = []
         for alignment, cell in zip(multi.alignments, row.cells):
-            here = [f for f in by_target.get(alignment.target.name, []) if _belongs(f, row.src_ids, cell.ids)
-                    and (row.src_ids or cell.ids)]
+            linked = by_link[alignment.target.name]
+            here = list(dict.fromkeys(f for k in cell.links for f in linked.get(k, [])))
             worst = max(here, key=lambda f: severity_rank(f.severity)).severity if here else ""
             cells.append({
                 "lang": alignment.target.lang,

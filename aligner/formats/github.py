@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..diverge.result import CheckResult
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -16,7 +20,7 @@ def _escape(value: str, prop: bool = False) -> str:
     return value
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, options: "RenderOptions") -> str:
     lines = []
     for f in result.active:
         path, line = result.line_of(f)

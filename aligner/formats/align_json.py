@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..document import Alignment
+from ..multi import MultiAlignment
 from .table import frame
 
+if TYPE_CHECKING:
+    from . import RenderOptions
 
-def render(alignment: Alignment) -> str:
+
+def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
+    """One pair's links, or (all editions) the merged rows."""
+    if isinstance(data, MultiAlignment):
+        from .multi_table import render_json
+
+        return render_json(data)
+    alignment = data
     table = frame(alignment)
     links = []
     for link, row in zip(alignment.links, table.itertuples(index=False)):

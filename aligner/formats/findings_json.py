@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..diverge.result import CheckResult
+
+if TYPE_CHECKING:
+    from . import RenderOptions
 
 
 def finding_dict(result: CheckResult, f) -> dict:
@@ -18,7 +22,7 @@ def finding_dict(result: CheckResult, f) -> dict:
     }
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult, options: "RenderOptions") -> str:
     doc = {
         "signature": result.signature,
         "source": {"name": result.source.name, "lang": result.source.lang},
@@ -38,32 +42,3 @@ def render(result: CheckResult) -> str:
              "similarity": link.similarity} for link in a.links]} for a in result.alignments],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-
-
-def load(text: str, name: str = "check output"):
-    """Rebuild a CheckResult from this format (for ``aligner report check.json``)."""
-    from ..diverge.findings import Finding
-    from ..diverge.result import CheckResult
-    from ..document import Alignment, Document, Link, Sentence
-    from ..errors import InputError
-
-    try:
-        doc = json.loads(text)
-        docs = {n: Document(d["lang"], tuple(Sentence(x["text"], x["paragraph"], x["line"])
-                                              for x in d["sentences"]), n)
-                for n, d in doc["documents"].items()}
-        source = docs[doc["source"]["name"]]
-        alignments = tuple(
-            Alignment(source, docs[a["target"]],
-                      tuple(Link(tuple(k["src"]), tuple(k["tgt"]), k["confidence"], k.get("similarity"))
-                            for k in a["links"]), a.get("signature", ""))
-            for a in doc["alignments"])
-        findings = tuple(
-            Finding(f["rule"], f["severity"], f["source"], f["target"], tuple(f["src_ids"]),
-                    tuple(f["tgt_ids"]), f["src_text"], f["tgt_text"], f["score"], f["message"],
-                    f.get("witnesses", ""), f.get("baseline", False))
-            for f in doc["findings"])
-        return CheckResult(source, alignments, findings, doc.get("signature", ""),
-                           doc.get("fail_on", "error"), tuple(doc.get("stale_baseline", [])))
-    except (ValueError, KeyError, TypeError, IndexError) as exc:
-        raise InputError(f"{name}: not an 'aligner check --format json' output ({type(exc).__name__}: {exc})") from None

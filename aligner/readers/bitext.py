@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import langid
-from .document import Alignment, Document, Link, Sentence
-from .errors import InputError
-from .reading import read_text
+from .. import langid
+from ..document import Alignment, Document, Link, Sentence
+from ..errors import InputError
+from .text import read_text
 
 
 def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,

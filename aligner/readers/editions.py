@@ -1,11 +1,14 @@
-"""Finding a document's editions: explicit files, or a folder of ``<lang>.txt`` files."""
+"""Finding a document's editions: explicit files, or a folder of ``<lang>.txt`` files.
+
+Which extensions count as editions comes from the reader registry
+(:data:`aligner.readers.DOCUMENT_READERS`)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 _LANG_STEM = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z]{2,4})?$")
 
@@ -18,7 +21,9 @@ def lang_from_name(path: Path) -> str | None:
 
 def folder_editions(folder: Path) -> list[Path]:
     """Text files in a folder (not recursive), in name order."""
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in {".txt", ".text"})
+    from . import DOCUMENT_READERS
+
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_READERS)
     if not files:
         raise InputError(f"{folder}: no editions found (expected files like ru.txt, en.txt)")
     return files

@@ -1,4 +1,4 @@
-"""Reading an edition from disk: bytes -> validated text.
+"""Plain text from disk: bytes -> validated text (editions and every text input).
 
 Translators receive files from many tools: UTF-8 with or without BOM, UTF-16
 from Windows editors, cp1251 Russian from older systems. We decode what can be
@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 #: A line longer than this is not a paragraph of prose: likely a minified or
 #: binary file, and sentence splitting on it would take minutes.
@@ -79,3 +79,7 @@ def read_text(path: str | Path) -> str:
     if not data:
         raise InputError(f"{p}: is empty")
     return check_text(decode(data, str(p)), str(p))
+
+
+#: the plain-text edition reader (see :data:`aligner.readers.DOCUMENT_READERS`)
+read = read_text

@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
+from typing import Sequence
+
+from ..document import Link
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -29,6 +32,10 @@ class Finding:
     message: str         # one line a translator can act on
     witnesses: str = ""  # what the other editions say about the same source sentences
     baseline: bool = field(default=False, compare=False)
+    #: indices into the edition's ``Alignment.links`` of every link the finding
+    #: concerns (see :func:`link_indices`): the one answer to "which link is this
+    #: finding about" that every output format uses
+    links: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def fingerprint(self) -> str:
@@ -41,6 +48,17 @@ class Finding:
 
     def with_(self, **changes) -> "Finding":
         return replace(self, **changes)
+
+
+def link_indices(links: Sequence[Link], src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[int, ...]:
+    """Indices of the links that share a sentence with a finding.
+
+    A finding about one link (a changed number) maps to that link; one about
+    several source sentences (a truncated ending, a missing paragraph) maps to
+    every omission link it covers.
+    """
+    src, tgt = set(src_ids), set(tgt_ids)
+    return tuple(k for k, link in enumerate(links) if src.intersection(link.src) or tgt.intersection(link.tgt))
 
 
 def sort_key(f: Finding) -> tuple:

@@ -1,0 +1,372 @@
+"""The library API: what the command line, ``batch`` and Python users call.
+
+Stages run in one direction: read -> segment -> embed -> align -> check ->
+render. Each stage is its own package or module; this one only wires them
+together, checks that editions can sensibly be aligned at all, and keeps one
+encoder per model per process (loading a model costs seconds).
+
+Typical use::
+
+    from aligner import api
+    editions = api.read_editions(["ru.txt", "en.txt", "de.txt"])
+    result = api.check(editions)              # CheckResult: alignments + findings
+    print(api.render_findings(result, "text"))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from . import __version__, langid
+from .align import BEADS, MAX_WINDOW, align_windows
+from .align.scorer import ScoringParams
+from .diverge.result import BitextResult, CheckResult
+from .document import Alignment, Document
+from .encoders import DEFAULT_MODEL, Encoder, load_encoder
+from .encoders.cards import calibration
+from .errors import InputError
+from .formats import RenderOptions, render, write_output
+from .multi import MultiAlignment, merge
+from .readers import read_edition
+from .readers.text import check_text
+from .segment import presplit as presplit_text
+from .segment import segment
+
+if TYPE_CHECKING:  # pandas costs a quarter second to import; only outputs need it
+    import pandas as pd
+
+    from .diverge.semantic import DivergenceModel
+
+#: Refuse pairs whose character lengths differ more than this: they are not
+#: editions of one document (or one is truncated), and forcing an alignment
+#: would report nonsense with high confidence.
+MAX_LENGTH_RATIO = 5.0
+
+Progress = Callable[[str], None]
+
+
+def _quiet(stage: str) -> None:
+    """The default progress callback: say nothing."""
+
+
+# -- reading ---------------------------------------------------------------
+
+def load_document(text: str, lang: str | None = None, presplit: bool = False,
+                  name: str = "text") -> Document:
+    """Validate, identify the language of and segment one edition's text."""
+    check_text(text, name)
+    code = langid.resolve(text, lang, name)
+    doc = (presplit_text if presplit else segment)(text, code, name)
+    if not doc.sentences:
+        raise InputError(f"{name}: no sentences found")
+    return doc
+
+
+def read_document(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
+    """Read, validate, identify the language of and segment an edition on disk."""
+    return load_document(read_edition(path), lang, presplit, str(path))
+
+
+@dataclass(frozen=True)
+class Editions:
+    """A source edition and its translations; ``multi`` when the result is one
+    table of all editions (a folder, or several targets) rather than one pair."""
+
+    source: Document
+    targets: tuple[Document, ...]
+    multi: bool
+
+
+def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
+                  src_lang: str | None = None, tgt_lang: str | None = None,
+                  presplit: bool = False) -> Editions:
+    """The editions named by SOURCE TARGET [TARGET ...] or by one folder of
+    ``<lang>.txt`` files (whose source is ``source_lang``)."""
+    from .readers.editions import folder_editions, lang_from_name, pick_source
+
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1 and paths[0].is_dir():
+        folder = paths[0]
+        docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}
+        source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
+        return Editions(source, tuple(docs.values()), True)
+    if source_lang:
+        raise InputError("--source LANG goes with a folder of editions")
+    if len(paths) < 2:
+        raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
+    if tgt_lang and len(paths) > 2:
+        raise InputError("--tgt-lang goes with a single target")
+    source = read_document(paths[0], src_lang, presplit)
+    targets = tuple(read_document(p, tgt_lang, presplit) for p in paths[1:])
+    return Editions(source, targets, len(paths) != 2)
+
+
+# -- models ------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def get_encoder(model: str = DEFAULT_MODEL, cache_dir: str | None = None,
+                exact_windows: bool = False) -> Encoder:
+    """The encoder for a model, loaded once per process and kept (a CLI run, a
+    batch worker and a Python session each load a model once)."""
+    return load_encoder(model, cache_dir, exact_windows)
+
+
+def _encoder(encoder: Encoder | str | None) -> Encoder:
+    if isinstance(encoder, Encoder):
+        return encoder
+    return get_encoder(encoder or DEFAULT_MODEL)
+
+
+def alignment_params(encoder: Encoder) -> ScoringParams:
+    """Alignment weights for an encoder's model: its card's calibration over the defaults."""
+    return ScoringParams.from_card(calibration(encoder.card, "align"))
+
+
+def divergence_model(encoder: Encoder) -> "DivergenceModel":
+    """Semantic divergence weights and threshold for an encoder's model."""
+    from .diverge.semantic import DivergenceModel
+
+    return DivergenceModel.from_card(calibration(encoder.card, "divergence"))
+
+
+def settings_key(encoder: Encoder) -> str:
+    """A digest of the model and its card: results computed under another key are stale."""
+    card = json.dumps(encoder.card, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{encoder.cache_key}|{encoder.exact_windows}|{card}".encode()).hexdigest()[:16]
+
+
+# -- aligning ----------------------------------------------------------------
+
+def check_lengths(source: Document, target: Document, max_ratio: float = MAX_LENGTH_RATIO) -> None:
+    """Refuse pairs that cannot be editions of the same document."""
+    ls = sum(len(t) for t in source.texts)
+    lt = sum(len(t) for t in target.texts)
+    ratio = max(ls, lt) / max(1, min(ls, lt))
+    if ratio > max_ratio:
+        longer, shorter = (source, target) if ls > lt else (target, source)
+        raise InputError(f"{longer.name or 'source'} is {ratio:.1f} times as long as "
+                         f"{shorter.name or 'target'} (limit {max_ratio:g}); these do not look "
+                         "like editions of one document (use --max-length-ratio to override)")
+
+
+def signature(encoder: Encoder, source: Document, target: Document, presplit: bool) -> str:
+    """Everything that determines the output, sacrebleu-style, for reproducibility."""
+    windows = "exact" if encoder.exact_windows else "pooled"
+    return (f"aligner:{__version__}|model:{encoder.cache_key}|windows:{windows}"
+            f"|beads:{len(BEADS)}|seg:{'presplit' if presplit else 'pysbd'}"
+            f"|src:{source.lang}|tgt:{target.lang}")
+
+
+def align_documents(source: Document, target: Document, encoder: Encoder | str | None = None,
+                    params: ScoringParams | None = None, presplit: bool = False,
+                    progress: Progress | None = None) -> Alignment:
+    """Embed both documents (sentences and windows) and align them."""
+    encoder = _encoder(encoder)
+    params = params or alignment_params(encoder)
+    note = progress or _quiet
+    t0 = time.perf_counter()
+    note(f"embedding {source.name or 'source'}")
+    src_windows = encoder.embed_windows(source.texts, MAX_WINDOW)
+    note(f"embedding {target.name or 'target'}")
+    tgt_windows = encoder.embed_windows(target.texts, MAX_WINDOW)
+    t1 = time.perf_counter()
+    note("aligning")
+    links = align_windows(source, target, src_windows, tgt_windows, params)
+    t2 = time.perf_counter()
+    return Alignment(source, target, links, signature(encoder, source, target, presplit),
+                     {"embed_s": t1 - t0, "align_s": t2 - t1})
+
+
+@dataclass(frozen=True)
+class AlignResult:
+    """Each translation aligned to the source; ``findings`` when asked for."""
+
+    editions: Editions
+    alignments: tuple[Alignment, ...]
+    findings: tuple = ()
+
+    @property
+    def output(self) -> Alignment | MultiAlignment:
+        """What alignment formats render: the pair, or all editions merged."""
+        if self.editions.multi:
+            return merge(self.editions.source, self.alignments)
+        return self.alignments[0]
+
+    def frame(self) -> "pd.DataFrame":
+        """The result as a table (one row per link, or per source group)."""
+        from .formats.multi_table import frame as multi_frame
+        from .formats.table import frame
+
+        out = self.output
+        return multi_frame(out) if isinstance(out, MultiAlignment) else frame(out)
+
+
+def align(editions: Editions, encoder: Encoder | str | None = None, presplit: bool = False,
+          max_length_ratio: float = MAX_LENGTH_RATIO, with_findings: bool = False,
+          progress: Progress | None = None) -> AlignResult:
+    """Align every translation to the source (and check them if ``with_findings``)."""
+    encoder = _encoder(encoder)
+    note = progress or _quiet
+    for target in editions.targets:
+        check_lengths(editions.source, target, max_length_ratio)
+    alignments = tuple(align_documents(editions.source, t, encoder, presplit=presplit, progress=note)
+                       for t in editions.targets)
+    findings: tuple = ()
+    if with_findings:
+        from .diverge.check import check_alignments
+
+        note("checking")
+        findings = tuple(check_alignments(alignments, encoder, divergence_model(encoder)))
+    return AlignResult(editions, alignments, findings)
+
+
+# -- checking ----------------------------------------------------------------
+
+def check(editions: Editions, encoder: Encoder | str | None = None, fail_on: str = "error",
+          baseline: list[dict] | None = None, max_length_ratio: float = MAX_LENGTH_RATIO,
+          progress: Progress | None = None) -> CheckResult:
+    """Align every translation to the source and report where they diverge."""
+    return check_documents(editions.source, editions.targets, encoder, fail_on, baseline, progress,
+                           max_length_ratio)
+
+
+def check_documents(source: Document, targets: Sequence[Document], encoder: Encoder | str | None = None,
+                    fail_on: str = "error", baseline: list[dict] | None = None,
+                    progress: Progress | None = None, max_ratio: float = MAX_LENGTH_RATIO) -> CheckResult:
+    """:func:`check` for documents already read."""
+    from .diverge.check import check_alignments
+
+    encoder = _encoder(encoder)
+    note = progress or _quiet
+    alignments = []
+    for target in targets:
+        check_lengths(source, target, max_ratio)
+        note(f"aligning {target.name}")
+        alignments.append(align_documents(source, target, encoder, progress=note))
+    note("checking")
+    findings = check_alignments(alignments, encoder, divergence_model(encoder))
+    return _result(source, alignments, findings, encoder, fail_on, baseline)
+
+
+def check_aligned(alignment: Alignment, encoder: Encoder | str | None = None, fail_on: str = "error",
+                  baseline: list[dict] | None = None) -> tuple[CheckResult, "object", float]:
+    """Check an alignment as it is; also returns each link's divergence score and the threshold."""
+    from .diverge.check import check_pair, link_scores, pair_context
+
+    encoder = _encoder(encoder)
+    model = divergence_model(encoder)
+    ctx = pair_context(alignment, encoder, model)
+    result = _result(alignment.source, [alignment], check_pair(ctx), encoder, fail_on, baseline)
+    return result, link_scores(ctx), model.threshold
+
+
+def check_bitext(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None,
+                 encoder: Encoder | str | None = None, fail_on: str = "error",
+                 baseline: list[dict] | None = None) -> BitextResult:
+    """Check an already aligned bitext (TSV), keeping every row for the report."""
+    from .readers.bitext import read_pairs
+
+    table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
+    result, scores, threshold = check_aligned(alignment, encoder, fail_on, baseline)
+    return BitextResult(table, result, tuple(row_link), scores, threshold)
+
+
+def read_baseline(path: str | Path) -> list[dict]:
+    """Entries of a baseline file (``check --write-baseline``)."""
+    from .readers.baseline import read_baseline as read
+
+    return read(path)
+
+
+def baseline_text(result: CheckResult) -> str:
+    """The current findings as a baseline file."""
+    from .diverge.baseline import render_baseline
+
+    return render_baseline(list(result.findings))
+
+
+def read_check(path: str | Path) -> CheckResult:
+    """A ``check --format json`` output read back."""
+    from .readers.check_json import read_check as read
+
+    return read(path)
+
+
+def score_alignments(files: Sequence[tuple[str | Path, str | Path]]):
+    """Strict and lax scores of (gold, test) bead files, micro-averaged over the pairs."""
+    from .evaluate import score
+    from .readers.beads import parse_beads
+    from .readers.text import read_text
+
+    return score([(parse_beads(read_text(g), str(g)), parse_beads(read_text(t), str(t)))
+                  for g, t in files])
+
+
+def _result(source: Document, alignments: Sequence[Alignment], findings, encoder: Encoder,
+            fail_on: str, baseline: list[dict] | None) -> CheckResult:
+    from .diverge.baseline import apply_baseline
+
+    stale: list[dict] = []
+    if baseline is not None:
+        findings, stale = apply_baseline(list(findings), baseline)
+    sig = f"aligner:{__version__}|model:{encoder.cache_key}|check|src:{source.lang}|" + ",".join(
+        a.target.lang for a in alignments)
+    return CheckResult(source, tuple(alignments), tuple(findings), sig, fail_on, tuple(stale))
+
+
+# -- output ------------------------------------------------------------------
+
+def render_alignment(result: AlignResult, fmt: str = "tsv", spreadsheet_safe: bool = False) -> str:
+    """An alignment in one of the ``alignment`` formats (tsv, json, vecalign, tmx, xliff)."""
+    return render("alignment", fmt, result.output, RenderOptions(result.findings, spreadsheet_safe))
+
+
+def render_findings(result: CheckResult | BitextResult, fmt: str = "text", color: bool = False) -> str:
+    """A check in one of the ``findings`` formats; a bitext keeps its rows where the format can."""
+    from .formats import writer
+
+    if isinstance(result, BitextResult):
+        if writer("bitext", fmt) is not None:
+            return render("bitext", fmt, result)
+        result = result.check
+    return render("findings", fmt, result, RenderOptions(color=color))
+
+
+def render_page(result: CheckResult) -> str:
+    """The self-contained HTML review page."""
+    return render("page", "html", result)
+
+
+__all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", "align_sentences",
+           "align_texts", "check", "check_bitext", "check_documents", "get_encoder", "load_document",
+           "read_check", "read_document", "read_editions", "render_alignment", "render_findings",
+           "render_page", "write_output"]
+
+
+# -- one-call helpers ----------------------------------------------------------
+
+def align_texts(source: str, target: str, src_lang: str | None = None,
+                tgt_lang: str | None = None, model: str = DEFAULT_MODEL,
+                presplit: bool = False) -> "pd.DataFrame":
+    """Align two texts; one row per link (see :func:`aligner.formats.table.frame`)."""
+    from .formats.table import frame
+
+    src = load_document(source, src_lang, presplit, "source")
+    tgt = load_document(target, tgt_lang, presplit, "target")
+    return frame(align_documents(src, tgt, get_encoder(model), presplit=presplit))
+
+
+def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str = "xx",
+                    tgt_lang: str = "xx", model: str = DEFAULT_MODEL) -> "pd.DataFrame":
+    """Align two lists of already split sentences."""
+    from .formats.table import frame
+
+    src = Document.from_sentences(list(source), src_lang, "source")
+    tgt = Document.from_sentences(list(target), tgt_lang, "target")
+    return frame(align_documents(src, tgt, get_encoder(model), presplit=True))

@@ -1,0 +1,36 @@
+"""Aligned TSV: what translators open in a spreadsheet. Written through pandas.
+
+One row per link for SOURCE TARGET; for all editions, one row per source
+sentence group with columns per language (:mod:`.multi_table`).
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING
+
+from ..document import Alignment
+from ..multi import MultiAlignment
+from .table import frame, spreadsheet_safe
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from . import RenderOptions
+
+
+def render_frame(table: "pd.DataFrame", safe: bool = False) -> str:
+    """A table as TSV; with ``safe``, formula-like cells are neutralised."""
+    if safe:
+        table = spreadsheet_safe(table)
+    return table.to_csv(sep="\t", index=False, lineterminator="\n",
+                        quoting=csv.QUOTE_MINIMAL, float_format="%.4f")
+
+
+def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
+    """Header row plus one row per link (or group); tabs/newlines inside text are escaped by quoting."""
+    if isinstance(data, MultiAlignment):
+        from .multi_table import frame as multi_frame
+
+        return render_frame(multi_frame(data), options.spreadsheet_safe)
+    return render_frame(frame(data), options.spreadsheet_safe)
