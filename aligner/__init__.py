@@ -9,8 +9,6 @@ Import is cheap: models load on first use. The library API lives in
 - :class:`InputError` for every problem with the input.
 """
 
-__version__ = "0.1.0"
-
 from .api import (  # noqa: E402
     align,
     align_documents,
@@ -22,6 +20,7 @@ from .api import (  # noqa: E402
     read_editions,
 )
 from .errors import InputError  # noqa: E402
+from .version import __version__  # noqa: E402
 
 __all__ = ["InputError", "__version__", "align", "align_documents", "align_sentences", "align_texts",
            "check", "check_bitext", "read_document", "read_editions"]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from . import __version__, langid
+from . import langid
 from .align import BEADS, MAX_WINDOW, align_windows
 from .align.scorer import ScoringParams
 from .diverge.result import BitextResult, CheckResult
@@ -37,6 +37,7 @@ from .readers import read_edition
 from .readers.text import check_text
 from .segment import presplit as presplit_text
 from .segment import segment
+from .version import __version__
 
 if TYPE_CHECKING:  # pandas costs a quarter second to import; only outputs need it
     import pandas as pd

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, api
+from . import api
 from .errors import InputError
+from .version import __version__
 
 SUMMARY_COLUMNS = ["document", "status", "editions", "sentences", "errors", "warnings", "info",
                    "seconds", "message"]

@@ -15,7 +15,6 @@ SHARED = ROOT.parent / "shared" / "data"
 CORPUS = ROOT / "corpora" / "press-release"
 
 from aligner.api import align_documents, read_document  # noqa: E402
-
 from aligner.encoders import load_encoder  # noqa: E402
 from aligner.evaluate import score  # noqa: E402
 from aligner.readers.beads import parse_beads  # noqa: E402

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-from aligner.api import divergence_model, get_encoder
 
+from aligner.api import divergence_model, get_encoder
 from aligner.diverge.semantic import pair_signals
 from aligner.encoders import load_encoder
 

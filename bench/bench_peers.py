@@ -15,10 +15,10 @@ from __future__ import annotations
 import sys
 import time
 
-from aligner.api import alignment_params, get_encoder
 from devdata import load_dev  # bench/ helper
 
 from aligner.align import MAX_WINDOW, align_windows
+from aligner.api import alignment_params, get_encoder
 from aligner.encoders import EmbeddingCache, load_encoder
 from aligner.evaluate import score
 from aligner.readers.beads import parse_beads

@@ -22,10 +22,10 @@ import threading
 import time
 
 import numpy as np
-from aligner.api import alignment_params, get_encoder
 from devdata import load_dev  # bench/ helper
 
 from aligner.align import MAX_WINDOW, align_windows
+from aligner.api import alignment_params, get_encoder
 from aligner.document import Document
 from aligner.encoders import EmbeddingCache, load_encoder
 

@@ -25,8 +25,8 @@ import re
 from pathlib import Path
 
 import numpy as np
-from aligner.api import read_document
 
+from aligner.api import read_document
 from aligner.diverge.semantic import pair_signals
 from aligner.encoders import load_encoder
 

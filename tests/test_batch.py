@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True, text=True)
+from clirunner import run
 
 
 @pytest.fixture

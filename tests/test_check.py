@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pandas as pd
 import pytest
+from clirunner import run
 
 SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-2.1.0-rtm.5.json"
 PLANTED_RULE = {
@@ -21,8 +20,6 @@ PLANTED_RULE = {
 }
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from clirunner import run, run_process
 
 from aligner.readers.beads import parse_beads
 
 LANGS = ["en", "de", "es", "fr"]
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True,
-                          text=True, cwd=cwd)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -126,6 +122,27 @@ def test_usage_errors_exit_2(corpus):
     assert res.returncode == 2 and "pairs" in res.stderr
     res = run("align", str(corpus / "ru.txt"), str(corpus / "nope.txt"))
     assert res.returncode == 2 and "no such file" in res.stderr
+
+
+def test_installed_command_reports_usage_errors_in_one_message(corpus):
+    """The real entry point, as its own process: usage errors name the problem
+    (not an 'unexpected error'), exit 2, and never show a traceback."""
+    res = run_process("align", corpus / "ru.txt", corpus / "en.txt", "--bogus")
+    assert res.returncode == 2
+    assert "No such option: --bogus" in res.stderr and "unexpected error" not in res.stderr
+    res = run_process("check", corpus / "ru.txt", corpus / "en.txt", "--format", "xml")
+    assert res.returncode == 2 and "'xml' is not one of" in res.stderr
+    res = run_process("align")
+    assert res.returncode == 2 and "Missing argument" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_dash_output_means_standard_output(corpus, tmp_path):
+    res = run("align", corpus / "ru.txt", corpus / "en.txt", "-o", "-", "-q", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout.startswith("src_ids\ttgt_ids")
+    res = run("check", corpus / "ru.txt", corpus / "en.txt", "-f", "json", "-o", "-", "-q", cwd=tmp_path)
+    assert res.returncode == 0 and json.loads(res.stdout)["findings"] is not None
+    assert not (tmp_path / "-").exists()
 
 
 def test_sentence_transformers_model_folder_through_the_cli(tmp_path):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
+from clirunner import run
 from lxml import etree
 
 from aligner.document import Alignment, Document, Link
@@ -18,8 +17,6 @@ from aligner.multi import merge
 EVIL = 'Tab\there <b>&amp; "q" \x0b ]]> =HYPERLINK("http://x")'
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 import pytest
-from aligner.readers.text import MAX_LINE_CHARS, read_text
 
 from aligner.errors import InputError
+from aligner.readers.text import MAX_LINE_CHARS, read_text
 
 RU = "Первый комитет одобрил проект резолюции.\n"
 

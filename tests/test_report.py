@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from aligner.rules import Finding
-from aligner.formats import render
+from clirunner import run
 
 from aligner.diverge.result import CheckResult
 from aligner.document import Alignment, Document, Link, Sentence
+from aligner.formats import render
+from aligner.rules import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "out" / "test-artifacts"
@@ -38,8 +37,6 @@ def browser():
     driver.quit()
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "aligner.cli", *args], capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
-from aligner.api import read_document
 
+from aligner.api import read_document
 from aligner.segment import paragraphs, presplit, segment
 
 CASES = {

@@ -15,34 +15,12 @@ command line offers it from this registry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any
 
 from ..errors import InputError
+from .base import RenderOptions, Writer
 from .output import write_atomic, write_output  # noqa: F401  (re-exported)
-
-if TYPE_CHECKING:  # the registry stays cheap to import: the CLI reads it for --help
-    from ..rules import Finding
-
-
-@dataclass(frozen=True)
-class Writer:
-    kind: str     # alignment | findings | page | bitext
-    name: str     # what --format says
-    module: str   # module of this package with render(data, options) -> str
-    help: str
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What some writers take beyond the data: findings to show beside links
-    (XLIFF), spreadsheet-safe cells (TSV), terminal colours (text)."""
-
-    findings: Sequence["Finding"] = ()
-    spreadsheet_safe: bool = False
-    color: bool = False
-
 
 WRITERS: tuple[Writer, ...] = (
     Writer("alignment", "tsv", "align_tsv", "tab-separated, one row per link (per source group for all editions)"),

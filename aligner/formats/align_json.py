@@ -10,7 +10,7 @@ from ..multi import MultiAlignment
 from .table import frame
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 
 def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:

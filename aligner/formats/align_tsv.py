@@ -16,7 +16,7 @@ from .table import frame, spreadsheet_safe
 if TYPE_CHECKING:
     import pandas as pd
 
-    from . import RenderOptions
+    from .base import RenderOptions
 
 
 def render_frame(table: "pd.DataFrame", safe: bool = False) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..diverge.result import BitextResult
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 
 def render(result: BitextResult, options: "RenderOptions") -> str:

@@ -11,7 +11,7 @@ from rich.markup import escape
 from ..diverge.result import CheckResult
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 

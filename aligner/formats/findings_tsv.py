@@ -11,7 +11,7 @@ from ..diverge.result import CheckResult
 from .findings_json import finding_dict
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 COLUMNS = ["target", "rule", "severity", "src_ids", "tgt_ids", "src_text", "tgt_text", "score",
            "message", "witnesses", "file", "line", "baseline", "fingerprint"]

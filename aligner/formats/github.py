@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..diverge.result import CheckResult
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

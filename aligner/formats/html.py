@@ -18,7 +18,7 @@ from ..multi import merge
 from ..rules import Finding, severity_rank
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 
 @lru_cache(maxsize=1)

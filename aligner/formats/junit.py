@@ -13,7 +13,7 @@ from ..diverge.result import CheckResult
 from ..rules import severity_rank
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 
 def render(result: CheckResult, options: "RenderOptions") -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .. import __version__
 from ..diverge.result import CheckResult
 from ..rules import descriptions
+from ..version import __version__
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

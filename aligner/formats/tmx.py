@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .. import __version__
 from ..document import Alignment
 from ..multi import MultiAlignment, merge
+from ..version import __version__
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..multi import MultiAlignment
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 
 def render(alignment: Alignment | MultiAlignment, options: "RenderOptions") -> str:

@@ -18,7 +18,7 @@ from ..multi import MultiAlignment
 from .tmx import _xml_safe
 
 if TYPE_CHECKING:
-    from . import RenderOptions
+    from .base import RenderOptions
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

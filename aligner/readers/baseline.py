@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..diverge.baseline import FORMAT
 from ..errors import InputError
 from .text import read_text
-
-FORMAT = "aligner-baseline/1"
 
 
 def read_baseline(path: str | Path) -> list[dict]:
