@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,35 @@ def test_rerun_skips_unchanged_documents(documents, tmp_path):
     run("batch", str(documents), "--source", "ru", "-o", str(out))
     table = _summary(out)
     assert table.loc["release-en", "status"] == "ok" and table.loc["release-de-fr", "status"] == "unchanged"
+    (out / "release-de-fr" / "aligned.tsv").unlink()  # a result gone: the document runs again
+    run("batch", str(documents), "--source", "ru", "-o", str(out))
+    assert _summary(out).loc["release-de-fr", "status"] == "ok"
+    assert (out / "release-de-fr" / "aligned.tsv").exists()
+
+
+def test_rerun_key_covers_the_model_card(documents, tmp_path, monkeypatch):
+    """A recalibrated model card changes results, so documents are run again."""
+    from aligner.batch import input_key, make_jobs
+
+    shutil.rmtree(documents / "broken")
+    jobs = make_jobs(documents, "ru", tmp_path / "out", "usem3", "error")
+    before = [input_key(job) for job in jobs]
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    card = json.loads((Path(__file__).parent.parent / "models" / "usem3.json").read_text(encoding="utf-8"))
+    card["calibration"]["divergence"]["threshold"] = 0.5
+    (cards / "usem3.json").write_text(json.dumps(card), encoding="utf-8")
+    monkeypatch.setenv("ALIGNER_MODELS", str(cards))
+    from aligner import api
+
+    api.get_encoder.cache_clear()
+    try:
+        after = [input_key(job) for job in jobs]
+    finally:
+        monkeypatch.delenv("ALIGNER_MODELS")
+        api.get_encoder.cache_clear()
+    assert all(a != b for a, b in zip(before, after))
+    assert [input_key(job) for job in jobs] == before
 
 
 def test_csv_manifest_on_an_existing_scheduler(corpus, tmp_path):

@@ -57,3 +57,47 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.tsv"]
     with pytest.raises(InputError, match="does not exist"):
         write_atomic(tmp_path / "missing" / "out.tsv", "x")
+
+
+def _check_result():
+    from aligner.diverge.result import CheckResult
+    from aligner.document import Link, Sentence
+    from aligner.rules import Finding
+
+    src = Document("en", (Sentence("It was supported by 124 States.", 0, 1),
+                          Sentence("The vote took place in New York.", 0, 1)), "en.txt")
+    tgt = Document("fr", (Sentence("Il a été soutenu par 142 États.", 0, 1),), "fr.txt")
+    alignment = Alignment(src, tgt, (Link((0,), (0,), 0.9), Link((1,), (), 0.4)), "sig")
+    findings = (Finding("number-mismatch", "error", "en.txt", "fr.txt", (0,), (0,), src.texts[0], tgt.texts[0],
+                        1.0, "number 124 in the source is 142 in the translation", links=(0,)),
+                Finding("omission", "warning", "en.txt", "fr.txt", (1,), (), src.texts[1], "", 0.4,
+                        "source sentence 2 is missing in the translation", links=(1,)))
+    return CheckResult(src, (alignment,), findings, "sig", "error")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "tsv", "sarif", "junit", "github"])
+def test_every_findings_writer_shows_every_finding(fmt):
+    from aligner.formats import RenderOptions
+
+    out = render("findings", fmt, _check_result(), RenderOptions())
+    assert "124" in out and "142" in out
+    assert "missing in the translation" in out
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+    if fmt == "junit":
+        import xml.etree.ElementTree as ET
+
+        suite = ET.fromstring(out).find("testsuite")
+        assert suite.get("tests") == "2" and suite.get("failures") == "1"  # the warning does not fail
+
+
+def test_xliff_notes_and_states_follow_the_finding_links():
+    from lxml import etree
+
+    from aligner.formats import RenderOptions
+
+    result = _check_result()
+    out = render("alignment", "xliff", result.alignments[0], RenderOptions(result.findings))
+    units = etree.fromstring(out.encode("utf-8")).findall(".//{*}unit")
+    assert [u.find("{*}segment").get("state") for u in units] == ["initial", "initial"]
+    assert [n.get("category") for u in units for n in u.findall(".//{*}note")] == ["number-mismatch", "omission"]
