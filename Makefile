@@ -37,6 +37,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/bench_align.py
+	$(BIN)/python bench/tune_align.py
 	$(BIN)/python bench/bench_divergence.py
 	$(BIN)/python bench/bench_peers.py
 	$(BIN)/python bench/bench_scale.py

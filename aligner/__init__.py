@@ -4,13 +4,13 @@ Import is cheap: models load on first use. The library API lives in
 :mod:`aligner.api` (what the command line and ``batch`` call too):
 
 - :func:`align_texts`, :func:`align_sentences` -> pandas DataFrame, one row per link;
-- :func:`read_editions`, :func:`align`, :func:`check`, :func:`check_bitext` and the
-  ``render_*`` functions for the stages one by one;
+- :func:`read_editions`, :func:`check`, :func:`check_bitext`, and in :mod:`aligner.api`
+  ``align`` and the ``render_*`` functions, for the stages one by one
+  (``aligner.align`` is the alignment package, so the API's ``align`` stays in ``api``);
 - :class:`InputError` for every problem with the input.
 """
 
 from .api import (  # noqa: E402
-    align,
     align_documents,
     align_sentences,
     align_texts,
@@ -22,5 +22,5 @@ from .api import (  # noqa: E402
 from .errors import InputError  # noqa: E402
 from .version import __version__  # noqa: E402
 
-__all__ = ["InputError", "__version__", "align", "align_documents", "align_sentences", "align_texts",
+__all__ = ["InputError", "__version__", "align_documents", "align_sentences", "align_texts",
            "check", "check_bitext", "read_document", "read_editions"]

@@ -34,8 +34,6 @@ FULL_TABLE_CELLS = 1_000_000
 #: Band half-widths, in sentences, around the coarse path and the anchor path.
 COARSE_RADIUS = 8
 FINAL_RADIUS = 12
-#: How fast the cost of leaving a sentence out falls with its alignability.
-SKIP_POWER = 2.0
 
 Progress = Callable[[str], None]
 
@@ -78,7 +76,7 @@ def neighbourhoods(A: np.ndarray, B: np.ndarray, band: Band, k: int,
     return src_mean, tgt_mean, src_best, tgt_best
 
 
-def skip_costs(best: np.ndarray, skip: float) -> np.ndarray:
+def skip_costs(best: np.ndarray, skip: float, power: float) -> np.ndarray:
     """Score of leaving each sentence unaligned, scaled by how alignable it looks.
 
     A sentence whose best candidate is far below the document's typical best
@@ -87,7 +85,35 @@ def skip_costs(best: np.ndarray, skip: float) -> np.ndarray:
     median, so no per-model similarity constant is needed.
     """
     typical = float(np.median(best)) if len(best) else 1.0
-    return skip * np.clip(best / max(typical, 1e-6), 0.0, 1.5) ** SKIP_POWER
+    return skip * np.clip(best / max(typical, 1e-6), 0.0, 1.5) ** power
+
+
+def confident_pairs(path: Sequence[tuple[int, int]], A: np.ndarray, B: np.ndarray) -> list[tuple[int, int]]:
+    """The anchor path's 1-1 pairs (sentence indices) whose cosine is in its upper
+    half: the pairs the document's own statistics are measured on."""
+    pairs, prev = [], (0, 0)
+    for i, j in path:
+        if i - prev[0] == 1 and j - prev[1] == 1:
+            pairs.append((i - 1, j - 1))
+        prev = (i, j)
+    if not pairs:
+        return []
+    sims = np.einsum("ij,ij->i", A[[i for i, _ in pairs]], B[[j for _, j in pairs]])
+    return [p for p, s in zip(pairs, sims) if s >= np.median(sims)]
+
+
+def shape_prior(path: Sequence[tuple[int, int, int, int]], beads: Sequence[tuple[int, int]],
+                weight: float) -> dict[tuple[int, int], float]:
+    """Log-frequency of each bead shape in a first alignment of this document,
+    relative to 1-1 (add-one smoothed), times ``weight``: a document whose
+    translator splits sentences (1-2, 1-3) makes those shapes cheap there, and
+    shapes it never uses (3-3) dear."""
+    counts = {shape: 1.0 for shape in beads if shape[0] and shape[1]}
+    for _, _, a, b in path:
+        if (a, b) in counts:
+            counts[(a, b)] += 1
+    base = np.log(counts.get((1, 1), 1.0))
+    return {shape: weight * (float(np.log(c)) - base) for shape, c in counts.items()}
 
 
 def align_windows(source: Document, target: Document,
@@ -106,9 +132,13 @@ def align_windows(source: Document, target: Document,
                                                           params.neighbours)
     scorer = WindowScorer(list(src_windows), list(tgt_windows), source.texts, target.texts,
                           source.paragraph_starts, target.paragraph_starts,
-                          src_nbr, tgt_nbr, params)
-    path_beads, gaps = best_path(n, m, band, beads, scorer,
-                                 skip_costs(src_best, params.skip), skip_costs(tgt_best, params.skip))
+                          src_nbr, tgt_nbr, params, confident_pairs(path, src_windows[0], tgt_windows[0]))
+    skip_src = skip_costs(src_best, params.skip, params.skip_power)
+    skip_tgt = skip_costs(tgt_best, params.skip, params.skip_power)
+    path_beads, gaps = best_path(n, m, band, beads, scorer, skip_src, skip_tgt)
+    if params.shape_prior:
+        scorer.shape_prior = shape_prior(path_beads, beads, params.shape_prior)
+        path_beads, gaps = best_path(n, m, band, beads, scorer, skip_src, skip_tgt)
     return tuple(_link(scorer, i, j, a, b, gap) for (i, j, a, b), gap in zip(path_beads, gaps))
 
 
