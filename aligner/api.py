@@ -32,6 +32,7 @@ from .encoders import DEFAULT_MODEL, Encoder, load_encoder
 from .encoders.cards import calibration
 from .errors import InputError
 from .formats import RenderOptions, render, write_output
+from .formats.output import check_outputs  # noqa: F401  (part of the API)
 from .multi import MultiAlignment, merge
 from .readers import read_edition
 from .readers.text import check_text
@@ -105,7 +106,19 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
         raise InputError("--tgt-lang goes with a single target")
     source = read_document(paths[0], src_lang, presplit)
     targets = tuple(read_document(p, tgt_lang, presplit) for p in paths[1:])
+    refuse_same_language(targets)
     return Editions(source, targets, len(paths) != 2)
+
+
+def refuse_same_language(targets: Sequence[Document]) -> None:
+    """Two translations in one language would share the columns (and findings) of
+    that language in every multi-edition output: refuse, naming both."""
+    seen: dict[str, str] = {}
+    for doc in targets:
+        if doc.lang in seen:
+            raise InputError(f"two editions in '{doc.lang}': {seen[doc.lang]} and {doc.name}; "
+                             "align them in separate runs")
+        seen[doc.lang] = doc.name
 
 
 # -- models ------------------------------------------------------------------
@@ -348,15 +361,17 @@ def render_alignment(result: AlignResult, fmt: str = "tsv", spreadsheet_safe: bo
     return render("alignment", fmt, result.output, RenderOptions(result.findings, spreadsheet_safe))
 
 
-def render_findings(result: CheckResult | BitextResult, fmt: str = "text", color: bool = False) -> str:
+def render_findings(result: CheckResult | BitextResult, fmt: str = "text", color: bool = False,
+                    spreadsheet_safe: bool = False) -> str:
     """A check in one of the ``findings`` formats; a bitext keeps its rows where the format can."""
     from .formats import writer
 
+    options = RenderOptions(color=color, spreadsheet_safe=spreadsheet_safe)
     if isinstance(result, BitextResult):
         if writer("bitext", fmt) is not None:
-            return render("bitext", fmt, result)
+            return render("bitext", fmt, result, options)
         result = result.check
-    return render("findings", fmt, result, RenderOptions(color=color))
+    return render("findings", fmt, result, options)
 
 
 def render_page(result: CheckResult) -> str:

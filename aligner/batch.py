@@ -111,6 +111,7 @@ def _run(job: Job, out: Path) -> dict:
         raise InputError(f"{job.document}: no translations to align")
     source = api.read_document(job.source[1], job.source[0])
     targets = tuple(api.read_document(path, lang or None) for lang, path in job.targets)
+    api.refuse_same_language(targets)
     editions = api.Editions(source, targets, multi=True)
     result = api.check(editions, api.get_encoder(job.model), job.fail_on)
     out.mkdir(parents=True, exist_ok=True)

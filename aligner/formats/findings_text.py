@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as markup_escape
 
 from ..diverge.result import CheckResult
 
@@ -14,6 +15,15 @@ if TYPE_CHECKING:
     from .base import RenderOptions
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+#: C0 and C1 control characters (tab excepted): from a document they could move the
+#: cursor, recolour or retitle the reader's terminal
+_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def escape(text: str) -> str:
+    """Document text as inert terminal text: rich markup escaped, control
+    characters shown as ``\\x1b``-style escapes instead of sent to the terminal."""
+    return markup_escape(_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
 def render(result: CheckResult, options: "RenderOptions", width: int = 100) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..diverge.result import CheckResult
 from .findings_json import finding_dict
+from .table import spreadsheet_safe
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -24,5 +25,7 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
         row["src_ids"] = ",".join(map(str, f.src_ids))
         row["tgt_ids"] = ",".join(map(str, f.tgt_ids))
         rows.append(row)
-    return pd.DataFrame(rows, columns=COLUMNS).to_csv(sep="\t", index=False, lineterminator="\n",
-                                                      quoting=csv.QUOTE_MINIMAL)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    if options.spreadsheet_safe:
+        table = spreadsheet_safe(table)
+    return table.to_csv(sep="\t", index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)

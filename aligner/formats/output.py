@@ -1,15 +1,25 @@
-"""Writing an output: to standard output (``-`` or no path) or to a file, atomically.
+"""Writing an output: to standard output (``-`` or no path) or to a file, safely.
 
-:func:`write_atomic` replaces the target file in one step, so a failure never
-leaves a half-written output behind.
+An output never replaces what the user did not ask to replace:
+
+- a regular file is written atomically (a temporary file renamed over it), so
+  a failure never leaves a half-written output behind;
+- a device or a FIFO (``/dev/null``, a named pipe) is written into, not
+  replaced by a regular file;
+- a symbolic link keeps being a link: what it points to is written;
+- a folder, or a name ending in ``/``, is refused;
+- an output that is also an input is refused before any work is done
+  (:func:`check_outputs`).
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import InputError
 
@@ -20,21 +30,44 @@ def is_stdout(path: str | Path | None) -> bool:
 
 
 def write_output(path: str | Path | None, content: str) -> None:
-    """Write to standard output for None or ``-``, else atomically to the file."""
+    """Write to standard output for None or ``-``, else to the file as described above."""
     if is_stdout(path):
         sys.stdout.write(content)
         sys.stdout.flush()
-    else:
-        write_atomic(path, content)  # type: ignore[arg-type]
+        return
+    target = Path(path)  # type: ignore[arg-type]
+    if str(path).endswith(("/", os.sep)) or target.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name for the output")
+    try:
+        mode = os.stat(target).st_mode  # follows links: /dev/stdout is a link to a pipe or a tty
+    except OSError:
+        mode = 0
+    if mode and not stat.S_ISREG(mode):
+        _write_stream(target, content, str(path))
+    else:  # a new or regular file; through a link, the file it points to (the link stays)
+        write_atomic(target.resolve() if target.is_symlink() else target, content, str(path))
 
 
-def write_atomic(path: str | Path, content: str) -> None:
+def _write_stream(target: Path, content: str, shown: str) -> None:
+    """Write into a device or FIFO as it is."""
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(content)
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot be written ({exc.strerror})") from None
+
+
+def write_atomic(path: str | Path, content: str, shown: str | None = None) -> None:
     """Write a file so that readers see either the old file or the whole new one."""
     target = Path(path)
+    shown = shown or str(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"{target}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        raise InputError(f"{shown}: folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot be written in {folder} ({exc.strerror})") from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
@@ -42,6 +75,38 @@ def write_atomic(path: str | Path, content: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{shown}: cannot be written ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_outputs(outputs: Iterable[str | Path | None], inputs: Iterable[str | Path]) -> None:
+    """Before any work: refuse outputs that cannot be written (a folder, a missing
+    folder) or that name an input file (or an edition of an input folder)."""
+    outputs = list(outputs)
+    for out in outputs:
+        if is_stdout(out):
+            continue
+        target = Path(out)  # type: ignore[arg-type]
+        if str(out).endswith(("/", os.sep)) or target.is_dir():
+            raise InputError(f"{out}: is a folder; give a file name for the output")
+        folder = target.parent if str(target.parent) else Path(".")
+        if not target.is_symlink() and not folder.is_dir():
+            raise InputError(f"{out}: folder {folder} does not exist")
+    files: list[Path] = []
+    for name in inputs:
+        p = Path(name)
+        if p.is_dir():
+            files.extend(child for child in p.iterdir() if child.is_file())
+        elif str(p) != "-":
+            files.append(p)
+    for out in outputs:
+        if is_stdout(out):
+            continue
+        target = Path(out)  # type: ignore[arg-type]
+        for f in files:
+            if target.exists() and f.exists() and os.path.samefile(target, f):
+                raise InputError(f"{out}: is also an input; choose another output file")

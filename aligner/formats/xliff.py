@@ -1,7 +1,9 @@
 """XLIFF 2.0 for CAT tools: one ``unit`` per link, target state from the findings.
 
-Units whose link has an error-level finding are ``initial`` (the translation
-needs work before use); the others are ``translated``. Findings travel as
+Every link is a unit, sentences the translation adds (empty source) and omits
+(empty target) included, so nothing of either edition is lost. Units whose
+link has an error-level finding, or one side empty, are ``initial`` (the
+translation needs work before use); the others are ``translated``. Findings travel as
 notes on their unit. Built with lxml, so any text stays well-formed XML.
 """
 
@@ -36,8 +38,6 @@ def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
     file = etree.SubElement(root, f"{{{NS}}}file", id="f1", original=target.name)
     number = 0
     for k, link in enumerate(alignment.links):
-        if not link.src:
-            continue
         number += 1
         unit = etree.SubElement(file, f"{{{NS}}}unit", id=f"u{number}")
         here = by_link.get(k, [])
@@ -47,7 +47,9 @@ def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
                 note = etree.SubElement(notes, f"{{{NS}}}note", id=f"n{k}", category=f.rule,
                                         priority=_PRIORITY[f.severity])
                 note.text = _xml_safe(f.message)
-        state = "initial" if any(f.severity == "error" for f in here) or not link.tgt else "translated"
+        # no source (a sentence the translation adds) or no target: a reviewer decides
+        state = "initial" if any(f.severity == "error" for f in here) or not link.tgt or not link.src \
+            else "translated"
         segment = etree.SubElement(unit, f"{{{NS}}}segment", state=state)
         # xml:space keeps the text exactly as written (tabs, double spaces)
         etree.SubElement(segment, f"{{{NS}}}source", {XML_SPACE: "preserve"}).text = _xml_safe(
