@@ -93,6 +93,8 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
     from .readers.editions import folder_editions, lang_from_name, pick_source
 
     paths = [Path(p) for p in paths]
+    if sum(str(p) == "-" for p in paths) > 1:
+        raise InputError("only one edition can come from standard input ('-')")
     if len(paths) == 1 and paths[0].is_dir():
         folder = paths[0]
         docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}

@@ -52,7 +52,14 @@ def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_
 
 
 def _safe_name(document: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in document) or "_"
+    """A folder name for a document, one per document: characters a file name
+    should not hold become ``_``, a leading dot goes (no ``.``, ``..`` or hidden
+    folders), and a name that had to change gets a digest of the original, so
+    ``a/b`` and ``a_b`` never share a folder."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in document).lstrip(".")
+    if safe == document:
+        return safe
+    return f"{safe or 'document'}-{hashlib.sha256(document.encode('utf-8')).hexdigest()[:8]}"
 
 
 def input_key(job: Job) -> str:

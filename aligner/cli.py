@@ -227,9 +227,11 @@ def batch(
 
     if not manifest.exists():
         raise InputError(f"{manifest}: no such manifest")
-    output.mkdir(parents=True, exist_ok=True)
+    if output.exists() and not output.is_dir():
+        raise InputError(f"{output}: is a file; batch writes a folder of results (-o FOLDER)")
     limit = "error" if fail_on == FailOn.never else fail_on.value
     jobs = make_jobs(manifest, source_lang.lower(), output, model, limit)
+    output.mkdir(parents=True, exist_ok=True)  # only once the manifest is known to be good
     with _bar(len(jobs), "documents", quiet) as advance:
         rows = run_batch(jobs, scheduler, workers, advance)
     summary = render_summary(rows)

@@ -33,7 +33,10 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["aligner", *args], code, out.getvalue(), err.getvalue())
 
 
-def run_process(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``python -m aligner.cli ARGS...`` as its own process."""
-    return subprocess.run([sys.executable, "-m", "aligner.cli", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, env={**os.environ, **(env or {})})
+def run_process(*args: str, cwd: Path | None = None, env: dict | None = None,
+                input: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m aligner.cli ARGS...`` as its own process (``input``: its standard input)."""
+    done = subprocess.run([sys.executable, "-m", "aligner.cli", *map(str, args)], capture_output=True,
+                          input=input if input is not None else b"", cwd=cwd, env={**os.environ, **(env or {})})
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                       done.stderr.decode("utf-8", "replace"))

@@ -110,3 +110,28 @@ def test_bad_manifest_is_an_input_error(tmp_path):
     manifest.write_text("name,file\nx,y\n", encoding="utf-8")
     res = run("batch", str(manifest), "--source", "ru", "-o", str(tmp_path / "out"))
     assert res.returncode == 2 and "document,lang,path" in res.stderr
+
+
+def test_document_names_map_to_distinct_folders_inside_the_output(tmp_path):
+    from aligner.batch import _safe_name
+
+    names = ["a/b", "a_b", "..", ".", ".hidden", "press release", "plain-name_1.0"]
+    folders = [_safe_name(n) for n in names]
+    assert len(set(folders)) == len(names)
+    out = tmp_path / "out"
+    for folder in folders:
+        target = (out / folder).resolve()
+        assert target.parent == out.resolve() and not folder.startswith(".")
+    assert _safe_name("plain-name_1.0") == "plain-name_1.0"  # ordinary names stay readable
+
+
+def test_batch_output_that_is_a_file_and_bad_manifest_leave_nothing(tmp_path):
+    afile = tmp_path / "results"
+    afile.write_text("x", encoding="utf-8")
+    res = run("batch", tmp_path, "--source", "ru", "-o", afile)
+    assert res.returncode == 2 and "is a file" in res.stderr
+    empty = tmp_path / "docs"
+    empty.mkdir()
+    res = run("batch", empty, "--source", "ru", "-o", tmp_path / "new-out")
+    assert res.returncode == 2 and "no document folders" in res.stderr
+    assert not (tmp_path / "new-out").exists()

@@ -74,3 +74,34 @@ def test_xliff_keeps_added_and_omitted_sentences(corpus, tmp_path):
     assert len(store.units) == len(links)
     added = links[links["src_ids"] == ""]["tgt_text"].tolist()
     assert added and all(any(u.target == text and not u.source for u in store.units) for text in added)
+
+
+def test_pairs_with_quotation_marks_keep_every_row_and_quote(tmp_path):
+    en = ['" It adopted the draft resolution on information security .', "It was supported by 124 States .",
+          'More than 30 countries became its co-sponsors , " the ministry said .',
+          "The vote took place on 6 November in New York ."] * 5
+    fr = ['" Elle a adopté le projet de résolution sur la sécurité de l\'information .',
+          "Il a été soutenu par 124 États .", 'Plus de 30 pays en sont devenus coauteurs , " a dit le ministère .',
+          "Le vote a eu lieu le 6 novembre à New York ."] * 5
+    bitext = tmp_path / "tokenised.tsv"
+    bitext.write_text("".join(f"{a}\t{b}\n" for a, b in zip(en, fr)), encoding="utf-8")
+    out = tmp_path / "checked.tsv"
+    res = run("check", "--pairs", bitext, "-f", "tsv", "-o", out, "-q")
+    assert res.returncode in (0, 1), res.stderr
+    table = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False)
+    assert len(table) == 20
+    assert table["src_text"].tolist() == en and table["tgt_text"].tolist() == fr
+    again = tmp_path / "again.tsv"  # our own output reads back the same
+    assert run("check", "--pairs", out, "-f", "tsv", "-o", again, "-q").returncode in (0, 1)
+    assert pd.read_csv(again, sep="\t", dtype=str, keep_default_na=False)["src_text"].tolist() == en
+
+
+def test_pairs_errors_name_the_line(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("one\ttwo\nthree\tfour\tfive\n", encoding="utf-8")
+    res = run("check", "--pairs", bad)
+    assert res.returncode == 2 and "line 2 has 3 columns" in res.stderr
+    dup = tmp_path / "dup.tsv"
+    dup.write_text("src_text\ttgt_text\ttgt_text\na\tb\tc\n", encoding="utf-8")
+    res = run("check", "--pairs", dup)
+    assert res.returncode == 2 and "names the column(s) tgt_text twice" in res.stderr

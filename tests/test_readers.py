@@ -78,8 +78,10 @@ def test_manifest_csv_and_folder(tmp_path):
     (tmp_path / "docs" / "a" / "ru.txt").write_text("x", encoding="utf-8")
     (tmp_path / "docs" / "a" / "en.txt").write_text("x", encoding="utf-8")
     (tmp_path / "docs" / "empty").mkdir()
-    folder = read_manifest(tmp_path / "docs")
-    assert [(name, sorted(lang for lang, _ in eds)) for name, eds in folder] == [("a", ["en", "ru"]), ("empty", [])]
+    (tmp_path / "docs" / ".git").mkdir()
+    (tmp_path / "docs" / ".git" / "en.txt").write_text("x", encoding="utf-8")
+    folder = read_manifest(tmp_path / "docs")  # hidden and empty folders are not documents
+    assert [(name, sorted(lang for lang, _ in eds)) for name, eds in folder] == [("a", ["en", "ru"])]
     csv = tmp_path / "m.csv"
     csv.write_text("document,lang,path\nd1,RU,docs/a/ru.txt\nd1,en,/abs/en.txt\n", encoding="utf-8")
     [(name, editions)] = read_manifest(csv)

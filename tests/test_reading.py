@@ -46,3 +46,25 @@ def test_missing_file_and_folder_are_refused(tmp_path):
         read_text(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="folder"):
         read_text(tmp_path)
+
+
+def test_a_file_mixing_cp1251_and_utf8_is_refused_not_garbled(corpus, tmp_path):
+    ru = (corpus / "ru.txt").read_text(encoding="utf-8").replace("•", "*")
+    *head, last = ru.split("\n\n")
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("\n\n".join(head).encode("cp1251") + b"\n\n" + last.encode("utf-8"))
+    with pytest.raises(InputError, match=r"mixes text encodings \(line \d+ is UTF-8"):
+        read_text(mixed)
+    for encoding in ("cp1251", "utf-8"):  # each encoding on its own is still read
+        whole = tmp_path / f"whole-{encoding}.txt"
+        whole.write_bytes(ru.encode(encoding))
+        assert read_text(whole).startswith(ru[:40])
+
+
+def test_standard_input_and_endless_devices(corpus):
+    from clirunner import run_process
+
+    res = run_process("align", corpus / "ru.txt", "-", "-q", input=(corpus / "en.txt").read_bytes())
+    assert res.returncode == 0 and "Press release on the Results" in res.stdout
+    res = run_process("align", "-", "-", input=b"")
+    assert res.returncode == 2 and "only one edition can come from standard input" in res.stderr

@@ -1,8 +1,11 @@
 """Reading an already aligned bitext (``check --pairs``): CAT-tool exports, TMs, our own TSV.
 
 Accepted: the TSV that ``aligner align`` writes (header with ``src_text`` and
-``tgt_text``), or any tab-separated file of exactly two text columns without
-a header. Each row is one link; an empty cell is a 1-0 or 0-1 link.
+``tgt_text``, cells quoted where needed), or any tab-separated file of exactly
+two text columns without a header and without quoting (as CAT tools and
+tokenised corpora have it: a cell may begin with a quotation mark). Each row
+is one link; an empty cell is a 1-0 or 0-1 link. Rows in = rows out, or a
+clear error naming the line.
 """
 
 from __future__ import annotations
@@ -19,35 +22,64 @@ from ..errors import InputError
 from .text import read_text
 
 
+def _plain(lines: list[str], path) -> tuple[list[list[str]], list[int]]:
+    """A headerless bitext as CAT tools export it: one row per line, one tab,
+    no quoting (a cell may start with a quotation mark), so rows in = rows out."""
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    body, numbers = [], []
+    for number, line in enumerate(lines, 1):
+        cells = line.rstrip("\r").split("\t")
+        if len(cells) != 2:
+            raise InputError(f"{path}: line {number} has {len(cells)} columns, expected 2 "
+                             "(source and translation separated by one tab)")
+        body.append(cells)
+        numbers.append(number)
+    return body, numbers
+
+
+def _quoted(text: str, path) -> tuple[list[str], list[list[str]], list[int]]:
+    """The TSV ``aligner align`` writes: a header, cells quoted where they hold a
+    tab, a newline or a quotation mark (so a quoted cell may span lines)."""
+    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    header = next(reader)
+    if len(set(header)) != len(header):
+        twice = sorted({c for c in header if header.count(c) > 1})
+        raise InputError(f"{path}: line 1 names the column(s) {', '.join(twice)} twice")
+    body, numbers = [], []
+    start = reader.line_num + 1
+    try:
+        for row in reader:
+            if len(row) != len(header):
+                raise InputError(f"{path}: line {start} has {len(row)} columns, expected {len(header)}")
+            body.append(row)
+            numbers.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"{path}: line {start}: {exc}") from None
+    return header, body, numbers
+
+
 def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,
                ) -> tuple[pd.DataFrame, Alignment, list[int | None]]:
     """The rows as read (every column kept), an alignment with one link per
     non-empty row, and for each row the index of its link (None if empty)."""
     text = read_text(path)
-    rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
-    if not rows:
-        raise InputError(f"{path}: no rows")
-    header = rows[0]
+    lines = text.split("\n")
+    header = lines[0].rstrip("\r").split("\t")
     if "src_text" in header and "tgt_text" in header:
-        width = len(header)
-        body = rows[1:]
-        first_line = 2
-        columns = header
+        columns, body, numbers = _quoted(text, path)
     else:
-        width, body, first_line, columns = 2, rows, 1, ["src_text", "tgt_text"]
-    for offset, row in enumerate(body):
-        if len(row) != width:
-            raise InputError(f"{path}: line {first_line + offset} has {len(row)} columns, expected {width}"
-                             + ("" if width != 2 else " (source and translation separated by one tab)"))
+        columns, body, numbers = ["src_text", "tgt_text"], *_plain(lines, path)
     if not body:
-        raise InputError(f"{path}: no rows after the header")
+        raise InputError(f"{path}: no rows" + (" after the header" if columns != ["src_text", "tgt_text"] else ""))
     table = pd.DataFrame(body, columns=columns)
     src_col, tgt_col = table["src_text"].tolist(), table["tgt_text"].tolist()
     src_code = langid.resolve(" ".join(src_col), src_lang, f"{path} (source column)")
     tgt_code = langid.resolve(" ".join(tgt_col), tgt_lang, f"{path} (target column)")
     src_sents, tgt_sents, links, row_link = [], [], [], []
     for k, (s, t) in enumerate(zip(src_col, tgt_col)):
-        line = first_line + k
+        line = numbers[k]
         s_ids: tuple[int, ...] = ()
         t_ids: tuple[int, ...] = ()
         if s.strip():

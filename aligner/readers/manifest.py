@@ -39,13 +39,15 @@ def read_manifest(path: Path) -> Manifest:
 
 
 def _folder(path: Path) -> Manifest:
+    """Sub-folders holding editions; hidden folders (``.git``) and folders with no
+    edition files are not documents and are passed over."""
     docs = []
-    for sub in sorted(p for p in path.iterdir() if p.is_dir()):
+    for sub in sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
         try:
             files = folder_editions(sub)
         except InputError:
-            files = []
+            continue
         docs.append((sub.name, [(lang_from_name(f) or "", f) for f in files]))
     if not docs:
-        raise InputError(f"{path}: no document folders (expected one folder per document)")
+        raise InputError(f"{path}: no document folders (expected one folder of <lang>.txt files per document)")
     return docs

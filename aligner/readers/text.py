@@ -10,13 +10,23 @@ mojibake that would then be aligned silently.
 from __future__ import annotations
 
 import codecs
+import re
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 
+#: Largest input read, in bytes: far above any document (the Text+Berg dev
+#: document is 0.1 MiB), far below the machine's memory.
+MAX_BYTES = 256 * 2**20
 #: A line longer than this is not a paragraph of prose: likely a minified or
 #: binary file, and sentence splitting on it would take minutes.
 MAX_LINE_CHARS = 100_000
+
+#: Three UTF-8 encoded non-ASCII characters in a row: never found in real text in
+#: a single-byte encoding (cp1251, Latin-1), always in UTF-8 text.
+_UTF8_RUN = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3,}")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -42,6 +52,11 @@ def decode(data: bytes, name: str = "input") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _UTF8_RUN.search(data)
+    if mixed:  # part of the file is UTF-8, the rest is not: any single decoding garbles a part
+        line = data[:mixed.start()].count(b"\n") + 1
+        raise InputError(f"{name}: mixes text encodings (line {line} is UTF-8, other lines are not); "
+                         "convert the whole file to UTF-8 and try again")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -66,19 +81,36 @@ def check_text(text: str, name: str = "input") -> str:
 
 
 def read_text(path: str | Path) -> str:
-    """Read and decode an edition, refusing empty, binary or oversized input."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, expected a text file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+    """Read and decode an edition (``-``: standard input), refusing empty, binary
+    or oversized input."""
+    if str(path) == "-":
+        data = _bounded(sys.stdin.buffer, "standard input")
+        name = "standard input"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{p}: no such file")
+        if p.is_dir():
+            raise InputError(f"{p}: is a folder, expected a text file")
+        try:
+            with p.open("rb") as handle:
+                data = _bounded(handle, str(p))
+        except OSError as exc:
+            raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
+        name = str(p)
     if not data:
-        raise InputError(f"{p}: is empty")
-    return check_text(decode(data, str(p)), str(p))
+        raise InputError(f"{name}: is empty")
+    return check_text(decode(data, name), name)
+
+
+def _bounded(handle: BinaryIO, name: str) -> bytes:
+    """At most MAX_BYTES from a file or stream: /dev/zero or a runaway pipe must
+    not fill the memory."""
+    data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: is larger than {MAX_BYTES // 2**20} MiB; "
+                         "split the document or check that it is text")
+    return data
 
 
 #: the plain-text edition reader (see :data:`aligner.readers.DOCUMENT_READERS`)
