@@ -96,6 +96,9 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
     if sum(str(p) == "-" for p in paths) > 1:
         raise InputError("only one edition can come from standard input ('-')")
     if len(paths) == 1 and paths[0].is_dir():
+        if src_lang or tgt_lang:
+            raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
+                             "language comes from its file name (ru.txt, en.txt)")
         folder = paths[0]
         docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}
         source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
@@ -327,6 +330,16 @@ def baseline_text(result: CheckResult) -> str:
     return render_baseline(list(result.findings))
 
 
+def with_baseline(result: CheckResult, entries: list[dict]) -> CheckResult:
+    """A check result with the findings a baseline accepts marked (and its stale entries)."""
+    from dataclasses import replace
+
+    from .diverge.baseline import apply_baseline
+
+    findings, stale = apply_baseline([f.with_(baseline=False) for f in result.findings], entries)
+    return replace(result, findings=tuple(findings), stale=tuple(stale))
+
+
 def read_check(path: str | Path) -> CheckResult:
     """A ``check --format json`` output read back."""
     from .readers.check_json import read_check as read
@@ -337,11 +350,15 @@ def read_check(path: str | Path) -> CheckResult:
 def score_alignments(files: Sequence[tuple[str | Path, str | Path]]):
     """Strict and lax scores of (gold, test) bead files, micro-averaged over the pairs."""
     from .evaluate import score
-    from .readers.beads import parse_beads
+    from .readers.beads import check_partition, parse_beads
     from .readers.text import read_text
 
-    return score([(parse_beads(read_text(g), str(g)), parse_beads(read_text(t), str(t)))
-                  for g, t in files])
+    pairs = []
+    for g, t in files:
+        gold, test = parse_beads(read_text(g), str(g)), parse_beads(read_text(t), str(t))
+        check_partition(test, str(t))
+        pairs.append((gold, test))
+    return score(pairs)
 
 
 def _result(source: Document, alignments: Sequence[Alignment], findings, encoder: Encoder,

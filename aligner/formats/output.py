@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import InputError
+from ..errors import InputError, OutputClosed
 
 
 def is_stdout(path: str | Path | None) -> bool:
@@ -32,8 +32,11 @@ def is_stdout(path: str | Path | None) -> bool:
 def write_output(path: str | Path | None, content: str) -> None:
     """Write to standard output for None or ``-``, else to the file as described above."""
     if is_stdout(path):
-        sys.stdout.write(content)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(content)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise OutputClosed() from None
         return
     target = Path(path)  # type: ignore[arg-type]
     if str(path).endswith(("/", os.sep)) or target.is_dir():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from ..diverge.result import CheckResult
 from ..rules import descriptions
@@ -32,7 +33,7 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
             "level": _LEVEL[f.severity],
             "message": {"text": f.message + (f" ({f.witnesses})" if f.witnesses else "")},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": path},
+                "artifactLocation": {"uri": quote(path)},  # a URI: '#', '%', spaces escaped
                 "region": {"startLine": line},
             }}],
             "partialFingerprints": {"alignerFinding/v1": f.fingerprint},

@@ -26,3 +26,16 @@ def parse_beads(text: str, name: str = "beads") -> list[Bead]:
         beads.append(tuple(tuple(int(x) for x in side.split(",") if x.strip())
                            for side in match.groups()))
     return beads  # type: ignore[return-value]
+
+
+def check_partition(beads: list[Bead], name: str = "beads") -> None:
+    """Refuse an alignment in which a sentence is in two beads: scoring it would
+    count the same link twice."""
+    for side, label in ((0, "source"), (1, "target")):
+        seen: dict[int, int] = {}
+        for number, bead in enumerate(beads, 1):
+            for i in bead[side]:
+                if i in seen:
+                    raise InputError(f"{name}: {label} sentence {i} is in bead {seen[i]} and bead {number}; "
+                                     "an alignment holds each sentence once")
+                seen[i] = number

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import langid
+from ..diverge.result import BITEXT_SOURCE
 from ..document import Alignment, Document, Link, Sentence
 from ..errors import InputError
 from .text import read_text
@@ -92,6 +93,6 @@ def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,
         if s_ids or t_ids:
             links.append(Link(s_ids, t_ids, 1.0))
     name = str(path)
-    source = Document(src_code, tuple(src_sents), f"{name}#source")
+    source = Document(src_code, tuple(src_sents), name + BITEXT_SOURCE)
     target = Document(tgt_code, tuple(tgt_sents), name)
     return table, Alignment(source, target, tuple(links), f"pairs:{name}"), row_link
