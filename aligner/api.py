@@ -197,8 +197,12 @@ def check_lengths(source: Document, target: Document, max_ratio: float = MAX_LEN
 def signature(encoder: Encoder, source: Document, target: Document, presplit: bool) -> str:
     """Everything that determines the output, sacrebleu-style, for reproducibility."""
     windows = "exact" if encoder.exact_windows else "pooled"
+    seg = "presplit" if presplit else "pysbd"
+    layouts = sorted({doc.layout for doc in (source, target) if doc.layout})
+    if layouts and not presplit:  # said only when a document's lines had to be interpreted
+        seg += "+" + "+".join(layouts)
     return (f"aligner:{__version__}|model:{encoder.cache_key}|windows:{windows}"
-            f"|beads:{len(BEADS)}|seg:{'presplit' if presplit else 'pysbd'}"
+            f"|beads:{len(BEADS)}|seg:{seg}"
             f"|src:{source.lang}|tgt:{target.lang}")
 
 

@@ -27,6 +27,8 @@ class Document:
     lang: str
     sentences: tuple[Sentence, ...]
     name: str = ""
+    #: how lines inside blank-line blocks were read: "wrapped", "lines", or "" (no such block)
+    layout: str = field(default="", compare=False)
 
     @property
     def texts(self) -> list[str]:

@@ -16,6 +16,10 @@ from .errors import InputError
 SAMPLE_CHARS = 3000
 #: Below this many letters a detection is not trusted enough to contradict the user.
 MIN_LETTERS = 40
+#: A detection at least this confident is used (and may contradict a declaration).
+SURE = 0.5
+#: A declared language the detector gives less than this is contradicted by a sure detection.
+DOUBT = 0.1
 
 
 @lru_cache(maxsize=1)
@@ -27,26 +31,48 @@ def _detector():
 
 def detect(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None if too little text to tell."""
+    found = detect_with_confidence(text)
+    return None if found is None else found[0]
+
+
+def detect_with_confidence(text: str) -> tuple[str, float] | None:
+    """The most likely language and lingua's confidence in it (0-1); None if too little text."""
     sample = text[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return None
-    lang = _detector().detect_language_of(sample)
-    return None if lang is None else lang.iso_code_639_1.name.lower()
+    values = _detector().compute_language_confidence_values(sample)
+    if not values:
+        return None
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), float(best.value)
 
 
 def resolve(text: str, declared: str | None, name: str) -> str:
-    """The edition's language: the declared one if the text agrees, else the detected one."""
-    found = detect(text)
+    """The edition's language: the declared one unless the text clearly says
+    otherwise; without a declaration, the detected one if the detection is sure.
+
+    A declaration loses only to a confident detection that gives the declared
+    language next to no chance (an English file declared as German); repetitive
+    or code-like text ("Item 12 is ready." x 200 looks Tsonga to a detector)
+    keeps the user's word. An unsure detection is not used silently: it would
+    pick the wrong sentence splitter.
+    """
+    found = detect_with_confidence(text)
     if declared:
         declared = declared.lower().split("-")[0].split("_")[0]
-        if found is not None and found != declared:
-            raise InputError(f"{name}: declared as '{declared}' but the text is in '{found}'; "
-                             "check the file or the --src-lang/--tgt-lang option")
+        if found is not None and found[0] != declared and found[1] >= SURE:
+            own = confidence(text, declared)
+            if own is None or own < DOUBT:
+                raise InputError(f"{name}: declared as '{declared}' but the text is in '{found[0]}'; "
+                                 "check the file or the --src-lang/--tgt-lang option")
         return declared
     if found is None:
         raise InputError(f"{name}: too little text to detect its language; "
                          "give it with --src-lang/--tgt-lang")
-    return found
+    if found[1] < SURE:
+        raise InputError(f"{name}: cannot tell its language for sure (best guess '{found[0]}', "
+                         f"{found[1]:.0%}); give it with --src-lang/--tgt-lang")
+    return found[0]
 
 
 def confidence(text: str, code: str) -> float | None:

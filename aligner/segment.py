@@ -1,9 +1,14 @@
 """Sentence segmentation, per language, keeping paragraph structure.
 
-Paragraphs are blank-line separated blocks; lines inside a block are joined
-(hard-wrapped text). pysbd does the sentence splitting where it knows the
-language (it handles abbreviations like "U.S." and "т.е." per language);
-sentencex covers the other languages.
+Paragraphs are blank-line separated blocks. Lines inside a block are either
+one hard-wrapped paragraph (joined) or one paragraph each (Word and CMS
+exports, text copied from a web page): the document's own lines decide
+(:func:`line_layout`), and the choice is part of the run's signature. pysbd
+does the sentence splitting where it knows the language (it handles
+abbreviations like "U.S." and "т.е." per language); sentencex covers the
+other languages. Two of pysbd's habits are worked around here: an unclosed
+quotation mark makes it swallow every sentence up to the next quotation mark,
+and its time grows with the square of a paragraph's length.
 """
 
 from __future__ import annotations
@@ -23,33 +28,74 @@ _PYSBD_LANGS = {
 
 
 def paragraphs(text: str) -> list[str]:
-    """Blank-line separated blocks, inner whitespace folded."""
-    return [block for block, _ in _blocks(text)]
+    """The document's paragraphs, inner whitespace folded."""
+    return [block for block, _ in _blocks(text)[0]]
 
 
-def _blocks(text: str) -> list[tuple[str, int]]:
-    """Paragraphs with the 1-based line each starts on (for editors and CI annotations)."""
-    out, line = [], 1
-    text = text.replace("\r\n", "\n")
-    pos = 0
-    for match in list(_PARA_BREAK.finditer(text)) + [None]:
-        end = match.start() if match else len(text)
-        raw = text[pos:end]
-        folded = _SPACES.sub(" ", raw).strip()
-        if folded:
-            lead = len(raw) - len(raw.lstrip())
-            out.append((folded, line + raw[:lead].count("\n")))
-        if match:
-            line += text[pos:match.end()].count("\n")
-            pos = match.end()
+def _raw_blocks(text: str) -> list[list[tuple[str, int]]]:
+    """Blank-line separated blocks as their non-empty lines, each with its 1-based number."""
+    blocks: list[list[tuple[str, int]]] = [[]]
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+        if line.strip():
+            blocks[-1].append((line, number))
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+#: Line ends that close a sentence (or a heading-like line).
+_SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]\s*$")
+
+
+def line_layout(blocks: list[list[tuple[str, int]]]) -> str:
+    """How a document's lines inside blank-line blocks are meant: ``"wrapped"``
+    (hard-wrapped paragraphs, joined), ``"lines"`` (a paragraph per line), or
+    ``""`` when no block has several lines.
+
+    Hard-wrapped text has most lines of about the same width, and most line
+    ends fall inside sentences. Evidence is taken from the whole document, so
+    one short paragraph does not flip the decision.
+    """
+    inner = [line.strip() for block in blocks if len(block) > 1 for line, _ in block[:-1]]
+    if not inner:
+        return ""
+    ends = sum(1 for line in inner if _SENTENCE_END.search(line)) / len(inner)
+    widths = sorted(len(line) for line in inner)
+    median, widest = widths[len(widths) // 2], widths[-1]
+    return "wrapped" if ends < 0.5 and median >= 0.6 * widest else "lines"
+
+
+def _join(lines: list[str]) -> str:
+    """Wrapped lines as one paragraph; a line broken after a hyphen
+    ("non-" / "confrontational") joins without a space."""
+    out = lines[0].strip() if lines else ""
+    for line in lines[1:]:
+        line = line.strip()
+        glue = "" if len(out) > 1 and out.endswith("-") and out[-2].isalpha() and line[:1].islower() else " "
+        out += glue + line
     return out
+
+
+def _blocks(text: str) -> tuple[list[tuple[str, int]], str]:
+    """Paragraphs with the 1-based line each starts on (for editors and CI
+    annotations), and the line layout chosen."""
+    blocks = _raw_blocks(text)
+    layout = line_layout(blocks)
+    out = []
+    for block in blocks:
+        groups = [[entry] for entry in block] if layout == "lines" else [block]
+        for group in groups:
+            folded = _SPACES.sub(" ", _join([line for line, _ in group])).strip()
+            if folded:
+                out.append((folded, group[0][1]))
+    return out, layout
 
 
 @lru_cache(maxsize=16)
 def _pysbd(lang: str):
     import pysbd
 
-    return pysbd.Segmenter(language=lang, clean=False)
+    return pysbd.Segmenter(language=lang, clean=False, char_span=True)
 
 
 #: Abbreviations that both pysbd 0.3 and sentencex 1.0 break sentences after
@@ -62,10 +108,53 @@ _MISSED_ABBREVIATIONS = {
 }
 
 
+#: Paragraphs longer than this are cut into chunks before pysbd, whose time
+#: grows with the square of its input (8,000 wrapped lines took two minutes).
+CHUNK_CHARS = 4000
+#: A likely sentence end for cutting chunks: end punctuation after a word of
+#: three or more letters (not "U.S." or "Mr."), then space and a capital.
+_CUT = re.compile(r"(?<=\w\w\w[.!?])\s+(?=[\"«“(]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+
+
 def split_sentences(paragraph: str, lang: str) -> list[str]:
     """Split one paragraph into sentences with the best library for the language."""
+    return [s for chunk in _chunks(paragraph) for s in _split(chunk, lang)]
+
+
+def _chunks(paragraph: str) -> list[str]:
+    """A long paragraph as pieces of about CHUNK_CHARS, cut at likely sentence ends."""
+    if len(paragraph) <= CHUNK_CHARS:
+        return [paragraph]
+    chunks, start = [], 0
+    for cut in _CUT.finditer(paragraph):
+        if cut.start() - start >= CHUNK_CHARS:
+            chunks.append(paragraph[start:cut.start()])
+            start = cut.end()
+    chunks.append(paragraph[start:])
+    return [c for c in chunks if c.strip()]
+
+
+#: A quotation longer than this is more likely two quotation marks paired wrongly.
+MAX_QUOTE_CHARS = 300
+
+
+def _unpaired_quotes(text: str) -> bool:
+    """Straight double quotes that do not pair into quotations: an odd number, or a
+    "quotation" so long that an opening mark was surely left unclosed."""
+    marks = [k for k, c in enumerate(text) if c == '"']
+    if len(marks) % 2:
+        return True
+    return any(end - start > MAX_QUOTE_CHARS for start, end in zip(marks[::2], marks[1::2]))
+
+
+def _split(paragraph: str, lang: str) -> list[str]:
     if lang in _PYSBD_LANGS:
-        parts = _pysbd(lang).segment(paragraph)
+        # pysbd treats "... up to the next quotation mark as one quotation: with an
+        # unclosed one it swallows the rest of the paragraph. Splitting a copy in
+        # which straight double quotes are another character of the same length,
+        # and cutting the original at the same offsets, keeps the text as written.
+        probe = paragraph.replace('"', "\u02ba") if _unpaired_quotes(paragraph) else paragraph
+        parts = [paragraph[span.start:span.end] for span in _pysbd(lang).segment(probe)]
     else:
         from sentencex import segment
 
@@ -86,10 +175,11 @@ def _rejoin(abbreviations: tuple[str, ...], parts: list[str]) -> list[str]:
 
 def segment(text: str, lang: str, name: str = "") -> Document:
     """Split an edition into sentences, each tagged with its paragraph number."""
+    blocks, layout = _blocks(text)
     sentences = [Sentence(s, i, line)
-                 for i, (para, line) in enumerate(_blocks(text))
+                 for i, (para, line) in enumerate(blocks)
                  for s in split_sentences(para, lang)]
-    return Document(lang=lang, sentences=tuple(sentences), name=name)
+    return Document(lang=lang, sentences=tuple(sentences), name=name, layout=layout)
 
 
 def presplit(text: str, lang: str, name: str = "") -> Document:

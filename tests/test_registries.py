@@ -122,3 +122,10 @@ def test_too_little_text_to_detect_asks_for_the_language():
     with pytest.raises(InputError, match="too little text"):
         langid.resolve("OK. 12.", None, "t")
     assert langid.resolve("OK. 12.", "en", "t") == "en"
+
+
+def test_a_declaration_wins_over_an_unsure_detection():
+    repetitive = "Item 12 is ready. " * 200  # a detector's best guess: Tsonga, 39%
+    assert langid.resolve(repetitive, "en", "t") == "en"
+    with pytest.raises(InputError, match="cannot tell its language for sure"):
+        langid.resolve(repetitive, None, "t")

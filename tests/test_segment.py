@@ -1,7 +1,7 @@
 import pytest
 
 from aligner.api import read_document
-from aligner.segment import paragraphs, presplit, segment
+from aligner.segment import paragraphs, presplit, segment, split_sentences
 
 CASES = {
     "en": ("The U.S. delegation voted against it. Mr. Smith spoke at 10 a.m. today. It passed.", 3),
@@ -39,3 +39,50 @@ def test_corpus_editions_segment_to_the_gold_sentence_counts(corpus, lang, count
     doc = read_document(corpus / f"{lang}.txt")
     assert doc.lang == lang
     assert len(doc) == count
+
+
+def _corpus_en(corpus):
+    return (corpus / "en.txt").read_text(encoding="utf-8")
+
+
+def test_a_paragraph_per_line_without_blank_lines(corpus):
+    import re
+
+    text = _corpus_en(corpus)
+    as_lines = re.sub(r"\n\s*\n+", "\n", text)  # as Word or a web page gives it
+    ref, doc = segment(text, "en"), segment(as_lines, "en")
+    assert doc.layout == "lines"
+    assert [s.text for s in doc.sentences] == [s.text for s in ref.sentences]
+    assert doc.sentences[0].text.startswith("Press release") and doc.sentences[0].text.endswith("Security")
+
+
+def test_hard_wrapped_paragraphs_are_joined(corpus):
+    import textwrap
+
+    text = _corpus_en(corpus)
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in text.split("\n\n") if p.strip())
+    doc = segment(wrapped, "en")
+    assert doc.layout == "wrapped"
+    assert [s.text for s in doc.sentences] == [s.text for s in segment(text, "en").sentences]
+
+
+def test_an_unclosed_quotation_mark_does_not_swallow_sentences():
+    text = ('On November 6, the Committee approved the draft "Developments in the field of information. '
+            "It was supported by 124 States. More than 30 countries had become its co-sponsors. "
+            'Its key idea is to avoid "going into different cybertrenches" once again.')
+    sentences = split_sentences(text, "en")
+    assert len(sentences) == 4
+    assert sentences[1] == "It was supported by 124 States."
+    assert sentences[3].startswith("Its key idea") and '"going into' in sentences[3]
+
+
+def test_long_paragraphs_are_split_in_chunks_with_the_same_sentences(corpus):
+    from aligner.segment import CHUNK_CHARS, _chunks
+
+    unit = " ".join(s.text for s in segment(_corpus_en(corpus), "en").sentences[3:])
+    paragraph = " ".join([unit] * 40)
+    chunks = _chunks(paragraph)
+    assert len(chunks) > 5 and all(len(c) < 2 * CHUNK_CHARS for c in chunks)
+    assert " ".join(chunks) == paragraph
+    one = split_sentences(unit, "en")
+    assert split_sentences(paragraph, "en") == one * 40
