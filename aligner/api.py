@@ -410,21 +410,42 @@ __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", 
 
 # -- one-call helpers ----------------------------------------------------------
 
-def align_texts(source: str, target: str, src_lang: str | None = None,
+def align_texts(source: str | bytes | Path, target: str | bytes | Path, src_lang: str | None = None,
                 tgt_lang: str | None = None, model: str = DEFAULT_MODEL,
-                presplit: bool = False) -> "pd.DataFrame":
-    """Align two texts; one row per link (see :func:`aligner.formats.table.frame`)."""
+                presplit: bool = False, max_length_ratio: float = MAX_LENGTH_RATIO) -> "pd.DataFrame":
+    """Align two texts (or files, or undecoded bytes); one row per link (see
+    :func:`aligner.formats.table.frame`). Refuses what the command line refuses."""
     from .formats.table import frame
 
-    src = load_document(source, src_lang, presplit, "source")
-    tgt = load_document(target, tgt_lang, presplit, "target")
+    src = _document(source, src_lang, presplit, "source")
+    tgt = _document(target, tgt_lang, presplit, "target")
+    check_lengths(src, tgt, max_length_ratio)
     return frame(align_documents(src, tgt, get_encoder(model), presplit=presplit))
+
+
+def _document(value: str | bytes | Path, lang: str | None, presplit: bool, name: str) -> Document:
+    if isinstance(value, Path):
+        return read_document(value, lang, presplit)
+    if isinstance(value, (bytes, bytearray)):
+        from .readers.text import decode
+
+        return load_document(decode(bytes(value), name), lang, presplit, name)
+    if not isinstance(value, str):
+        raise InputError(f"{name}: expected text, bytes or a Path, got {type(value).__name__}")
+    return load_document(value, lang, presplit, name)
 
 
 def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str = "xx",
                     tgt_lang: str = "xx", model: str = DEFAULT_MODEL) -> "pd.DataFrame":
     """Align two lists of already split sentences."""
     from .formats.table import frame
+
+    for value, name in ((source, "source"), (target, "target")):
+        if isinstance(value, (str, bytes)):
+            raise InputError(f"{name}: align_sentences takes lists of sentences; "
+                             "for running text use align_texts")
+        if not all(isinstance(s, str) for s in value):
+            raise InputError(f"{name}: every sentence must be a string")
 
     src = Document.from_sentences(list(source), src_lang, "source")
     tgt = Document.from_sentences(list(target), tgt_lang, "target")

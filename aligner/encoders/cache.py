@@ -16,6 +16,8 @@ from typing import Callable
 
 import numpy as np
 
+from ..errors import InputError
+
 
 class EmbeddingCache:
     """In-memory text -> vector map, optionally backed by an SQLite file."""
@@ -26,10 +28,15 @@ class EmbeddingCache:
         self._db: sqlite3.Connection | None = None
         if folder is not None:
             path = Path(folder)
-            path.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path / "embeddings.sqlite"))
-            self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, "
-                             "dtype TEXT, data BLOB)")
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(str(path / "embeddings.sqlite"))
+                self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, "
+                                 "dtype TEXT, data BLOB)")
+            except (OSError, sqlite3.Error) as exc:
+                raise InputError(f"--cache-dir {folder}: cannot be used as an embedding cache "
+                                 f"({exc}); give a folder the tool may write, or remove the damaged "
+                                 "embeddings.sqlite in it") from None
 
     def _key(self, kind: str, text: str) -> str:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

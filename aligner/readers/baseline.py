@@ -13,7 +13,7 @@ from .text import read_text
 def read_baseline(path: str | Path) -> list[dict]:
     """The entries of a baseline file, each with at least a ``fingerprint``."""
     try:
-        doc = json.loads(read_text(path))
+        doc = json.loads(read_text(path, max_line=None))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not a baseline file (invalid JSON at line {exc.lineno})") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("findings"), list):

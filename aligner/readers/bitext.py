@@ -65,7 +65,7 @@ def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,
                ) -> tuple[pd.DataFrame, Alignment, list[int | None]]:
     """The rows as read (every column kept), an alignment with one link per
     non-empty row, and for each row the index of its link (None if empty)."""
-    text = read_text(path)
+    text = read_text(path, max_line=None)
     lines = text.split("\n")
     header = lines[0].rstrip("\r").split("\t")
     if "src_text" in header and "tgt_text" in header:

@@ -11,7 +11,7 @@ import json
 from ..diverge.result import CheckResult
 from ..document import Alignment, Document, Link, Sentence
 from ..errors import InputError
-from ..rules import Finding, link_indices
+from ..rules import SEVERITIES, Finding, link_indices
 
 
 def load(text: str, name: str = "check output") -> CheckResult:
@@ -34,14 +34,36 @@ def load(text: str, name: str = "check output") -> CheckResult:
                     f.get("witnesses", ""), f.get("baseline", False),
                     links=link_indices(links_of[f["target"]], tuple(f["src_ids"]), tuple(f["tgt_ids"])))
             for f in doc["findings"])
-        return CheckResult(source, alignments, findings, doc.get("signature", ""),
-                           doc.get("fail_on", "error"), tuple(doc.get("stale_baseline", [])))
+        result = CheckResult(source, alignments, findings, doc.get("signature", ""),
+                             doc.get("fail_on", "error"), tuple(doc.get("stale_baseline", [])))
+        _validate(result)
+        return result
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise InputError(f"{name}: not an 'aligner check --format json' output ({type(exc).__name__}: {exc})") from None
+
+
+def _validate(result: CheckResult) -> None:
+    """Refuse a hand-edited result whose pieces do not fit together (ValueError
+    becomes the InputError of :func:`load`)."""
+    if result.fail_on not in SEVERITIES:
+        raise ValueError(f"fail_on '{result.fail_on}' is not one of {', '.join(SEVERITIES)}")
+    for a in result.alignments:
+        for link in a.links:
+            if any(not 0 <= i < len(a.source) for i in link.src) or any(not 0 <= j < len(a.target) for j in link.tgt):
+                raise ValueError(f"a link of {a.target.name} names a sentence the document does not have")
+    docs = result.documents
+    for f in result.findings:
+        if f.severity not in SEVERITIES:
+            raise ValueError(f"severity '{f.severity}' is not one of {', '.join(SEVERITIES)}")
+        if f.source not in docs or f.target not in docs:
+            raise ValueError(f"a finding names an edition the file does not hold ({f.target})")
+        if any(not 0 <= i < len(docs[f.source]) for i in f.src_ids) or \
+                any(not 0 <= j < len(docs[f.target]) for j in f.tgt_ids):
+            raise ValueError(f"a {f.rule} finding names a sentence its document does not have")
 
 
 def read_check(path) -> CheckResult:
     """A ``check --format json`` file from disk."""
     from .text import read_text
 
-    return load(read_text(path), str(path))
+    return load(read_text(path, max_line=None), str(path))

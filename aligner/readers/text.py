@@ -66,23 +66,24 @@ def decode(data: bytes, name: str = "input") -> str:
     return str(best)
 
 
-def check_text(text: str, name: str = "input") -> str:
+def check_text(text: str, name: str = "input", max_line: int | None = MAX_LINE_CHARS) -> str:
     """Refuse text that cannot be a document edition; return it unchanged otherwise."""
     if not text.strip():
         raise InputError(f"{name}: is empty")
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f\v")
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(f"{name}: contains control characters; looks like a binary file")
-    for number, line in enumerate(text.splitlines(), 1):
-        if len(line) > MAX_LINE_CHARS:
+    for number, line in enumerate(text.splitlines() if max_line else (), 1):
+        if len(line) > max_line:
             raise InputError(f"{name}: line {number} is {len(line):,} characters long "
-                             f"(limit {MAX_LINE_CHARS:,}); split it into paragraphs first")
+                             f"(limit {max_line:,}); split it into paragraphs first")
     return text
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, max_line: int | None = MAX_LINE_CHARS) -> str:
     """Read and decode an edition (``-``: standard input), refusing empty, binary
-    or oversized input."""
+    or oversized input. ``max_line=None`` for data files (JSON, TSV) whose lines
+    may be long by nature: the tool reads its own outputs back."""
     if str(path) == "-":
         data = _bounded(sys.stdin.buffer, "standard input")
         name = "standard input"
@@ -100,7 +101,7 @@ def read_text(path: str | Path) -> str:
         name = str(p)
     if not data:
         raise InputError(f"{name}: is empty")
-    return check_text(decode(data, name), name)
+    return check_text(decode(data, name), name, max_line)
 
 
 def _bounded(handle: BinaryIO, name: str) -> bytes:
