@@ -24,6 +24,8 @@ from .version import __version__
 
 SUMMARY_COLUMNS = ["document", "status", "editions", "sentences", "errors", "warnings", "info",
                    "seconds", "message"]
+#: Seconds to wait for an existing scheduler to answer.
+SCHEDULER_TIMEOUT = 10
 #: what a finished document leaves in its folder
 RESULT_FILES = ("aligned.tsv", "check.json")
 
@@ -136,7 +138,11 @@ def run_batch(jobs: list[Job], scheduler: str | None = None, workers: int = 2,
     from dask.distributed import Client, LocalCluster, as_completed
 
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"--scheduler {scheduler}: cannot connect within {SCHEDULER_TIMEOUT} s "
+                             f"({type(exc).__name__}); is a Dask scheduler running there?") from None
         cluster = None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

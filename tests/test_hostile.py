@@ -223,3 +223,22 @@ def test_own_json_with_long_lines_reads_back(corpus, tmp_path):
                         encoding="utf-8")
     res = run("report", one_line, "-q")
     assert res.returncode == 0, res.stderr
+
+
+def test_a_model_name_that_cannot_be_loaded_fails_at_once(corpus, monkeypatch):
+    import time
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    import huggingface_hub.constants
+
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    t0 = time.perf_counter()
+    res = run("align", corpus / "ru.txt", corpus / "en.txt", "--model", "sentence-transformers/LaBSEE")
+    assert res.returncode == 2 and "cannot load model 'sentence-transformers/LaBSEE'" in res.stderr
+    assert time.perf_counter() - t0 < 30  # not minutes of retries
+
+
+def test_an_unreachable_scheduler_is_one_line(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr("aligner.batch.SCHEDULER_TIMEOUT", 2)
+    res = run("batch", corpus.parent, "--source", "ru", "-o", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
+    assert res.returncode == 2 and "--scheduler tcp://127.0.0.1:9: cannot connect" in res.stderr

@@ -38,6 +38,7 @@ class SentenceTransformerEncoder(Encoder):
 
     def _load(self):
         if self._model is None:
+            _check_reachable(self.model_name)
             from sentence_transformers import SentenceTransformer
 
             try:
@@ -55,3 +56,35 @@ class SentenceTransformerEncoder(Encoder):
         vectors = self._load().encode(texts, batch_size=self.batch_size,
                                       convert_to_numpy=True, show_progress_bar=False)
         return normalise(vectors)
+
+
+def _check_reachable(model: str) -> None:
+    """Fail at once for a model that is neither a local folder nor in the local
+    model cache when the model hub cannot be reached: otherwise the download is
+    retried for about 100 s before the same failure (a typo costs minutes)."""
+    import os
+    import socket
+    from urllib.parse import urlparse
+
+    if os.path.isdir(os.path.expanduser(model)):
+        return
+    try:
+        from huggingface_hub import constants, try_to_load_from_cache
+
+        name = model if "/" in model else f"sentence-transformers/{model}"
+        if any(isinstance(try_to_load_from_cache(repo, "config.json"), str) for repo in {model, name}):
+            return
+        offline = constants.HF_HUB_OFFLINE
+        endpoint = urlparse(constants.ENDPOINT)
+    except Exception:  # an unexpected hub library: let sentence-transformers decide
+        return
+    reason = "offline mode is set (HF_HUB_OFFLINE)" if offline else ""
+    if not offline:
+        try:
+            socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout=3).close()
+            return
+        except OSError:
+            reason = "the model hub cannot be reached"
+    raise InputError(f"cannot load model '{model}': it is not a local folder, not a model this tool "
+                     f"knows under that name, not in the local model cache, and {reason}; "
+                     "check the name, or give a local model folder")

@@ -31,8 +31,9 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
         suite = ET.SubElement(suites, "testsuite", name=_xml(name), tests=str(len(alignment.links)))
         failures = 0
         for k, link in enumerate(alignment.links):
-            src = ",".join(map(str, link.src)) or "-"
-            tgt = ",".join(map(str, link.tgt)) or "-"
+            # read by people in CI dashboards: sentence numbers 1-based, as in every message
+            src = ",".join(str(i + 1) for i in link.src) or "-"
+            tgt = ",".join(str(j + 1) for j in link.tgt) or "-"
             case = ET.SubElement(suite, "testcase", classname=_xml(name), name=f"source {src} -> target {tgt}")
             here = by_link.get(k, [])
             failing = [f for f in here if severity_rank(f.severity) >= limit]
