@@ -58,9 +58,16 @@ def _err(message: str) -> None:
 
 @contextmanager
 def _progress(quiet: bool) -> Iterator:
-    """A spinner with the current stage on stderr (silent with --quiet or when piped)."""
-    if quiet or not sys.stderr.isatty():
+    """The current stage on stderr: a spinner on a terminal, a line per stage
+    with the elapsed time elsewhere (CI logs), nothing with --quiet."""
+    if quiet:
         yield lambda stage: None
+        return
+    if not sys.stderr.isatty():
+        import time
+
+        start = time.perf_counter()
+        yield lambda stage: _err(f"[{time.perf_counter() - start:6.1f} s] {stage}")
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -179,6 +186,11 @@ def check(
     api.write_output(output, content)
     if write_baseline is not None:  # after the report: a bad -o leaves no baseline behind
         api.write_output(write_baseline, api.baseline_text(result))
+    if not quiet and output is not None and str(output) != "-":
+        counts = {sev: sum(1 for f in result.active if f.severity == sev) for sev in ("error", "warning", "info")}
+        _err(f"wrote {output}: " + ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}"
+                                            for sev, n in counts.items())
+             + f" in {len(result.alignments)} edition(s)" + ("; failing" if result.failing else ""))
     if fail_on != FailOn.never and result.failing:
         raise typer.Exit(1)
 

@@ -59,9 +59,9 @@ def pair_signals(encoder: Encoder, src: Sequence[str], tgt: Sequence[str]) -> Pa
     a, b = encoder.encode(list(src)), encoder.encode(list(tgt))
     similarity = (a * b).sum(axis=1).astype(float)
     coverage, src_gap, tgt_gap = [], [], []
-    for s, t in zip(src, tgt):
-        sv, ss = encoder.span_embeddings(s, SPAN_WIDTH)
-        tv, ts = encoder.span_embeddings(t, SPAN_WIDTH)
+    src_spans = encoder.span_embeddings_many(list(src), SPAN_WIDTH)
+    tgt_spans = encoder.span_embeddings_many(list(tgt), SPAN_WIDTH)
+    for (sv, ss), (tv, ts) in zip(src_spans, tgt_spans):
         sims = sv @ tv.T
         src_best, tgt_best = sims.max(axis=1), sims.max(axis=0)
         i, j = int(np.argmin(src_best)), int(np.argmin(tgt_best))

@@ -87,6 +87,11 @@ class Encoder(ABC):
         spans = _word_spans(text, width)
         return self.encode(spans), spans
 
+    def span_embeddings_many(self, texts: Sequence[str], width: int = 3) -> list[tuple[np.ndarray, list[str]]]:
+        """:meth:`span_embeddings` of many sentences (encoders that can batch the
+        work override this)."""
+        return [self.span_embeddings(text, width) for text in texts]
+
     def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
         """Embeddings of every run of 1..max_size consecutive sentences.
 

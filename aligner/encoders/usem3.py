@@ -181,22 +181,53 @@ class USEM3Encoder(Encoder):
         keeps the sentence's BOS and EOS rows), so a whole sentence costs one
         forward pass. Returns the embeddings and each span's text.
         """
+        return self.span_embeddings_many([text], width)[0]
+
+    def span_embeddings_many(self, texts: Sequence[str], width: int = 3) -> list[tuple[np.ndarray, list[str]]]:
+        """:meth:`span_embeddings` of many sentences: token features in micro-batches
+        and the final layers once for all spans, instead of a forward pass and a
+        head call per sentence (checking a long document spent most of its time
+        there)."""
         backend = self._backend()
-        ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
-        pieces = backend.sp.encode(text, out_type=str, add_bos=True, add_eos=True)
-        feats, _, _ = _token_features(backend, [ids], len(ids))
-        proj = feats @ backend.cnn_W
-        inner = proj[1:-1].astype(np.float64)
-        n = len(inner)
-        w = max(1, min(width, n))
-        if n == 0:
-            return self.encode([text]), [text]
-        csum = np.vstack([np.zeros((1, inner.shape[1])), np.cumsum(inner, axis=0)])
-        pooled = csum[w:] - csum[:-w] + proj[0] + proj[-1]
-        vectors = self.head(pooled.astype(np.float32), np.full(len(pooled), w + 2, np.float32))
-        words = [p.replace("\u2581", " ") for p in pieces[1:-1]]
-        spans = ["".join(words[k:k + w]).strip() for k in range(n - w + 1)]
-        return vectors, spans
+        texts = list(texts)
+        ids = [backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
+        projected: list[np.ndarray | None] = [None] * len(texts)
+        group: list[int] = []
+        n_tokens = 0
+        for k in range(len(texts) + 1):
+            if group and (k == len(texts) or n_tokens + len(ids[k]) > _TOKEN_BUDGET):
+                feats, starts, lens = _token_features(backend, [ids[g] for g in group], n_tokens)
+                proj = feats @ backend.cnn_W
+                for g, start, length in zip(group, starts, lens):
+                    projected[g] = proj[start:start + length]
+                group, n_tokens = [], 0
+            if k < len(texts):
+                group.append(k)
+                n_tokens += len(ids[k])
+        rows, sizes, spans_of, widths = [], [], [], []
+        for text, proj in zip(texts, projected):
+            inner = proj[1:-1].astype(np.float64)
+            n = len(inner)
+            w = max(1, min(width, n))
+            if n == 0:
+                spans_of.append(None)
+                continue
+            csum = np.vstack([np.zeros((1, inner.shape[1])), np.cumsum(inner, axis=0)])
+            rows.append((csum[w:] - csum[:-w] + proj[0] + proj[-1]).astype(np.float32))
+            sizes.append(len(rows[-1]))
+            widths.append(np.full(len(rows[-1]), w + 2, np.float32))
+            pieces = backend.sp.encode(text, out_type=str, add_bos=True, add_eos=True)
+            words = [p.replace("\u2581", " ") for p in pieces[1:-1]]
+            spans_of.append(["".join(words[k:k + w]).strip() for k in range(n - w + 1)])
+        vectors = self.head(np.concatenate(rows), np.concatenate(widths)) if rows else np.zeros((0, 512))
+        out, offset = [], 0
+        for text, spans in zip(texts, spans_of):
+            if spans is None:
+                out.append((self.encode([text]), [text]))
+                continue
+            out.append((vectors[offset:offset + len(spans)], spans))
+            offset += len(spans)
+        return out
 
     def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
         if self.exact_windows:
