@@ -1,0 +1,100 @@
+"""Properties that hold for any edit of a document and any hostile text in it.
+
+Hypothesis edits the corpus's English edition at random (sentences dropped,
+duplicated, swapped, hostile sentences inserted: quotation marks, control
+characters, mixed scripts, long lines) and checks what a user relies on:
+every sentence of each edition appears exactly once in the output, in order;
+the exit code is 0 or a clear 2 with no output file; no traceback; nothing
+is written outside the output path.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from clirunner import run
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+HOSTILE = st.sampled_from([
+    '" An unclosed quotation mark opens here.', "Control \x01\x02 characters \x1b[31m inside.",
+    "Mixed Кириллица and 中文 and العربية in one line.", "=HYPERLINK(\"http://x\") looks like a formula.",
+    "A very long line " + "word " * 3000 + "ends.", "....", "«Guillemets» and „German“ quotes.",
+    "Tab\tinside\ta sentence.", "\u200b\ufeffZero width and BOM inside.", "Numbers 1,000.5 and 1 000,5 and 6.11.",
+])
+
+
+@st.composite
+def edited(draw, sentences: list[str]) -> list[str]:
+    out = list(sentences)
+    for _ in range(draw(st.integers(0, 4))):
+        op = draw(st.sampled_from(["drop", "duplicate", "swap", "insert"]))
+        k = draw(st.integers(0, len(out) - 1))
+        if op == "drop" and len(out) > 3:
+            out.pop(k)
+        elif op == "duplicate":
+            out.insert(k, out[k])
+        elif op == "swap" and k + 1 < len(out):
+            out[k], out[k + 1] = out[k + 1], out[k]
+        else:
+            out.insert(k, draw(HOSTILE))
+    return out
+
+
+def _sentences(corpus, lang):
+    from aligner.api import read_document
+
+    return read_document(corpus / f"{lang}.txt", lang).texts
+
+
+def _each_once_in_order(ids_per_link: list[list[int]], n: int) -> bool:
+    flat = [i for ids in ids_per_link for i in ids]
+    return sorted(flat) == list(range(n)) and [i for i in flat] == sorted(flat)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_sentence_once_in_order_whatever_the_edits(corpus, tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("edit")
+    en = data.draw(edited(_sentences(corpus, "en")))
+    ru = data.draw(edited(_sentences(corpus, "ru")))
+    (folder / "en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (folder / "ru.txt").write_text("\n\n".join(ru) + "\n", encoding="utf-8")
+    out = folder / "out" / "aligned.json"
+    out.parent.mkdir()
+    res = run("align", folder / "ru.txt", folder / "en.txt", "--src-lang", "ru", "--tgt-lang", "en",
+              "-f", "json", "-o", out, "-q")
+    event(f"exit {res.returncode}")
+    assert "Traceback" not in res.stderr and "unexpected error" not in res.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ([] if res.returncode else ["aligned.json"])
+    if res.returncode == 2:
+        assert res.stderr.startswith("aligner: ") and res.stderr.count("\n") == 1
+        return
+    assert res.returncode == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert _each_once_in_order([link["src"] for link in doc["links"]], doc["source"]["sentences"])
+    assert _each_once_in_order([link["tgt"] for link in doc["links"]], doc["target"]["sentences"])
+    assert sorted(p.name for p in folder.iterdir()) == ["en.txt", "out", "ru.txt"]
+
+
+CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\t\n\r"), max_size=60)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(CELL, CELL), min_size=1, max_size=12))
+def test_pairs_rows_in_equal_rows_out(tmp_path_factory, rows):
+    folder = tmp_path_factory.mktemp("pairs")
+    bitext = folder / "pairs.tsv"
+    bitext.write_text("".join(f"{a}\t{b}\n" for a, b in rows), encoding="utf-8")
+    out = folder / "checked.tsv"
+    res = run("check", "--pairs", bitext, "--src-lang", "en", "--tgt-lang", "fr", "-f", "tsv", "-o", out, "-q")
+    event(f"exit {res.returncode}")
+    assert "Traceback" not in res.stderr and "unexpected error" not in res.stderr
+    if res.returncode == 2:
+        assert not out.exists() and res.stderr.startswith("aligner: ")
+        return
+    table = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False, quoting=0)
+    assert len(table) == len(rows)
+    assert table["src_text"].tolist() == [a for a, _ in rows]
+    assert table["tgt_text"].tolist() == [b for _, b in rows]
