@@ -130,6 +130,17 @@ class USEM3Encoder(Encoder):
     def _encode(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.encode(texts), dtype=np.float32)
 
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Sentence embeddings from pooled states (the model's own computation,
+        split before its final layers; tests check it reproduces ``encode``).
+        The states are cached per text, so sentences the alignment embedded are
+        not run through the model again when ``check`` compares them."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, 512), np.float32)
+        states = self._cached("pooled", texts, self._pooled_states)
+        return self.head(states[:, _INNER] + states[:, _BOS] + states[:, _EOS], states[:, _COUNT] + 2)
+
     # ---- pooled-state path -------------------------------------------------
     def _backend(self):
         backend = self._model._model
