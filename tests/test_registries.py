@@ -81,7 +81,9 @@ def test_cards_from_another_folder(tmp_path, monkeypatch):
 
 
 def test_rules_declare_ids_families_and_what_they_need():
-    ids = [rid for rule in RULES for rid in rule.ids]
+    from aligner.rules import DRIFT_DESCRIPTIONS
+
+    ids = [rid for rule in RULES for rid in rule.ids] + list(DRIFT_DESCRIPTIONS)
     assert len(ids) == len(set(ids)) == len(descriptions())
     assert embedding_rule_ids() == {"meaning-shift", "clause-omission", "clause-addition"}
     assert family("truncation") == family("omission") == family("clause-omission") == "missing"

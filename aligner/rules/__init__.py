@@ -22,9 +22,18 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+#: Rule ids reported by ``aligner drift`` (computed in :mod:`aligner.diverge.drift`,
+#: which compares versions rather than one pair of editions).
+DRIFT_DESCRIPTIONS: dict[str, str] = {
+    "stale": "The source sentence changed since the earlier revision and its translation did not.",
+    "untranslated-addition": "A source sentence added since the earlier revision has no translation.",
+    "orphan": "A translation sentence translates a source sentence that was removed.",
+}
+
+
 def descriptions() -> dict[str, str]:
     """Every rule id with its one-line description, in a stable order."""
-    return {rid: rule.descriptions[rid] for rule in RULES for rid in rule.ids}
+    return {**{rid: rule.descriptions[rid] for rule in RULES for rid in rule.ids}, **DRIFT_DESCRIPTIONS}
 
 
 def family(rule_id: str) -> str:
@@ -40,5 +49,5 @@ def embedding_rule_ids() -> frozenset[str]:
     return frozenset(rid for rule in RULES if rule.needs_embeddings for rid in rule.ids)
 
 
-__all__ = ["RULES", "SEVERITIES", "Finding", "PairContext", "PairSignals", "Rule", "Semantics",
+__all__ = ["DRIFT_DESCRIPTIONS", "RULES", "SEVERITIES", "Finding", "PairContext", "PairSignals", "Rule", "Semantics",
            "descriptions", "embedding_rule_ids", "family", "link_indices", "severity_rank", "sort_key"]

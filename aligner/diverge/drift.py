@@ -1,0 +1,218 @@
+"""Drift over time: which translation sentences went stale after the source changed.
+
+The earlier source and the current one are compared sentence by sentence:
+identical sentences are found exactly (a diff of the sentence lists), and only
+where text changed are the two sides aligned with embeddings, to tell an
+edited sentence from one removed and another added. Each translation is then
+looked at where its source changed:
+
+- ``stale``: a source sentence was edited, and its translation was not (with
+  git history: the translation sentence is as it was at the earlier revision;
+  without: it still says what the old sentence said, by its numbers and names
+  or by being closer to the old sentence than to the new one);
+- ``untranslated-addition``: a source sentence was added, and the translation
+  has no sentence of its own for it;
+- ``orphan``: a translation sentence translates a source sentence that was
+  removed.
+
+Translations edited together with their source are not reported, and nothing
+is said about differences that predate the earlier revision (``check`` and its
+baseline are for those).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..document import Alignment, Document, Link
+from ..rules import Finding, link_indices
+from ..rules.base import size_severity
+
+_WORD = re.compile(r"\S+")
+#: Longest quoted change, in words (the rest is shown as "…").
+_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """One unit of the source's change: ``kind`` is unchanged, edited, added,
+    removed or moved; ``old`` and ``new`` are sentence ids in each version."""
+
+    kind: str
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+Aligner = Callable[[Document, Document], Sequence[Link]]
+
+
+def source_changes(old: Document, new: Document, align: Aligner) -> list[SourceChange]:
+    """How the source changed, sentence by sentence.
+
+    A diff of the sentence lists finds every unchanged sentence exactly; each
+    run that differs is aligned (``align``, the embedding aligner) so that an
+    edited sentence is paired with its earlier version. A removed sentence
+    whose text reappears elsewhere is a move.
+    """
+    a, b = [_norm(t) for t in old.texts], [_norm(t) for t in new.texts]
+    out: list[SourceChange] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out += [SourceChange("unchanged", (i,), (j,)) for i, j in zip(range(i1, i2), range(j1, j2))]
+        elif tag == "delete":
+            out += [SourceChange("removed", (i,), ()) for i in range(i1, i2)]
+        elif tag == "insert":
+            out += [SourceChange("added", (), (j,)) for j in range(j1, j2)]
+        elif i2 - i1 == 1 and j2 - j1 == 1:
+            out.append(SourceChange("edited", (i1,), (j1,)))
+        else:
+            sub_old = Document.from_sentences(old.texts[i1:i2], old.lang, old.name)
+            sub_new = Document.from_sentences(new.texts[j1:j2], new.lang, new.name)
+            for link in align(sub_old, sub_new):
+                o, n = tuple(i1 + i for i in link.src), tuple(j1 + j for j in link.tgt)
+                kind = "edited" if o and n else ("removed" if o else "added")
+                out.append(SourceChange(kind, o, n))
+    return _moves(out, a, b)
+
+
+def _moves(changes: list[SourceChange], a: list[str], b: list[str]) -> list[SourceChange]:
+    added = {b[c.new[0]]: k for k, c in enumerate(changes) if c.kind == "added"}
+    out = list(changes)
+    for k, c in enumerate(changes):
+        if c.kind == "removed" and a[c.old[0]] in added:
+            j = added.pop(a[c.old[0]])
+            out[k] = SourceChange("moved", c.old, changes[j].new)
+            out[j] = SourceChange("moved", c.old, changes[j].new)
+    seen, unique = set(), []
+    for c in out:
+        if c not in seen or c.kind != "moved":
+            unique.append(c)
+            seen.add(c)
+    return unique
+
+
+def describe_change(old_text: str, new_text: str) -> str:
+    """What changed between two versions of a sentence, as whole words as written."""
+    a, b = _WORD.findall(old_text), _WORD.findall(new_text)
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "replace":
+            parts.append(f'"{_words(a[i1:i2])}" became "{_words(b[j1:j2])}"')
+        elif tag == "delete":
+            parts.append(f'"{_words(a[i1:i2])}" was removed')
+        elif tag == "insert":
+            parts.append(f'"{_words(b[j1:j2])}" was added')
+    return "; ".join(parts) or "only spacing changed"
+
+
+def _words(words: list[str]) -> str:
+    shown = " ".join(words[:_MAX_WORDS])
+    return shown + (" …" if len(words) > _MAX_WORDS else "")
+
+
+def _changed_tokens(old_text: str, new_text: str) -> tuple[set[str], set[str]]:
+    """Digit strings and capitalised words that only the old / only the new version has."""
+    def marks(text: str) -> set[str]:
+        return {w.strip(".,;:!?()«»\"'") for w in _WORD.findall(text)
+                if any(c.isdigit() for c in w) or w[:1].isupper()}
+    old, new = marks(old_text), marks(new_text)
+    return old - new, new - old
+
+
+def _linked(alignment: Alignment, ids: Sequence[int]) -> tuple[int, ...]:
+    wanted = set(ids)
+    return tuple(sorted({j for link in alignment.links if wanted & set(link.src) for j in link.tgt}))
+
+
+def _where(doc: Document, index: int) -> str:
+    line = doc.sentences[index].line
+    return f"{index + 1} (line {line})" if line else str(index + 1)
+
+
+@dataclass(frozen=True)
+class DriftInput:
+    """Everything drift needs for one translation."""
+
+    old_source: Document
+    new_source: Document
+    target: Document
+    new_alignment: Alignment          # current source <-> translation
+    old_alignment: Alignment          # earlier source <-> translation
+    target_before: Document | None    # the translation at the earlier revision, if known
+    since: str                        # how the earlier revision is named in messages
+
+
+def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
+                   similarity: Callable[[str, str], float]) -> list[Finding]:
+    """Findings of one translation (see the module docstring)."""
+    before = {_norm(t) for t in d.target_before.texts} if d.target_before is not None else None
+    tgt = d.target.texts
+    removed = {i for c in changes if c.kind == "removed" for i in c.old}
+    out: list[Finding] = []
+
+    def finding(rule, severity, src_ids, tgt_ids, message):
+        src_text = " ".join(d.new_source.texts[i] for i in src_ids)
+        tgt_text = " ".join(tgt[j] for j in tgt_ids)
+        out.append(Finding(rule, severity, d.new_source.name, d.target.name, tuple(src_ids), tuple(tgt_ids),
+                           src_text, tgt_text, 1.0 if severity == "error" else 0.7, message,
+                           links=link_indices(d.new_alignment.links, tuple(src_ids), tuple(tgt_ids))))
+
+    for change in changes:
+        if change.kind == "edited":
+            linked = _linked(d.new_alignment, change.new)
+            if not linked:
+                continue  # no translation at all: an omission, check's business
+            old_text = " ".join(d.old_source.texts[i] for i in change.old)
+            new_text = " ".join(d.new_source.texts[j] for j in change.new)
+            tgt_text = " ".join(tgt[j] for j in linked)
+            if before is not None:
+                stale = all(_norm(tgt[j]) in before for j in linked)
+            else:
+                gone, came = _changed_tokens(old_text, new_text)
+                keeps_old = any(t in tgt_text for t in gone)
+                has_new = any(t in tgt_text for t in came)
+                stale = keeps_old and not has_new if (gone or came) and (keeps_old or has_new) \
+                    else similarity(tgt_text, old_text) > similarity(tgt_text, new_text)
+            if stale:
+                gone, came = _changed_tokens(old_text, new_text)
+                severity = "error" if any(any(c.isdigit() for c in t) for t in gone | came) else "warning"
+                finding("stale", severity, change.new, linked,
+                        f"source sentence {_where(d.new_source, change.new[0])} changed since {d.since}: "
+                        f"{describe_change(old_text, new_text)}; translation sentence "
+                        f"{_where(d.target, linked[0])} was not updated")
+        elif change.kind == "added":
+            holding = [link for link in d.new_alignment.links if set(change.new) & set(link.src)]
+            own = [j for link in holding if set(link.src) <= set(change.new) for j in link.tgt]
+            fresh = [j for j in own if before is None or _norm(tgt[j]) not in before]
+            if not fresh:
+                new_text = " ".join(d.new_source.texts[j] for j in change.new)
+                finding("untranslated-addition", size_severity(new_text), change.new, tuple(own),
+                        f"source sentence {_where(d.new_source, change.new[0])} was added since {d.since} "
+                        "and has no translation of its own")
+        elif change.kind == "removed":
+            for j in _linked(d.old_alignment, change.old):
+                # it translated only removed sentences (however the current source is aligned to it)
+                sources = {i for link in d.old_alignment.links if j in link.tgt for i in link.src}
+                if sources <= removed:
+                    old_text = " ".join(d.old_source.texts[i] for i in change.old)
+                    finding("orphan", "warning", (), (j,),
+                            f"translation sentence {_where(d.target, j)} translates a source sentence "
+                            f"removed since {d.since}: \"{_words(_WORD.findall(old_text))}\"")
+    return out
+
+
+def cosine(encoder) -> Callable[[str, str], float]:
+    """Similarity of two texts with the encoder (cached per text)."""
+    def sim(x: str, y: str) -> float:
+        a, b = encoder.encode([x, y])
+        return float(np.dot(a, b))
+    return sim
