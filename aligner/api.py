@@ -71,8 +71,21 @@ def load_document(text: str, lang: str | None = None, presplit: bool = False,
 
 
 def read_document(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
-    """Read, validate, identify the language of and segment an edition on disk."""
-    return load_document(read_edition(path), lang, presplit, str(path))
+    """Read, validate, identify the language of and segment an edition on disk
+    (plain text, or a structured format: .docx, .html, .md)."""
+    content = read_edition(path)
+    if isinstance(content, str):
+        return load_document(content, lang, presplit, str(path))
+    from .segment import segment_paragraphs
+
+    if presplit:
+        raise InputError(f"{path}: --presplit reads plain text (one sentence per line), not {content.kind}")
+    text = "\n\n".join(t for t, _ in content.paragraphs)
+    code = langid.resolve(text, lang, str(path))
+    doc = segment_paragraphs(content.paragraphs, code, str(path), content.kind)
+    if not doc.sentences:
+        raise InputError(f"{path}: no sentences found")
+    return doc
 
 
 @dataclass(frozen=True)

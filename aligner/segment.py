@@ -182,6 +182,14 @@ def segment(text: str, lang: str, name: str = "") -> Document:
     return Document(lang=lang, sentences=tuple(sentences), name=name, layout=layout)
 
 
+def segment_paragraphs(paragraphs, lang: str, name: str = "", layout: str = "") -> Document:
+    """Split paragraphs a structured reader found ((text, line) pairs) into sentences."""
+    sentences = [Sentence(s, i, line)
+                 for i, (para, line) in enumerate(paragraphs)
+                 for s in split_sentences(para, lang)]
+    return Document(lang=lang, sentences=tuple(sentences), name=name, layout=layout)
+
+
 def presplit(text: str, lang: str, name: str = "") -> Document:
     """One sentence per non-empty line (gold-standard data); blank lines still end paragraphs."""
     sentences, para, gap = [], 0, False

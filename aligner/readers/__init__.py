@@ -10,8 +10,8 @@
 
 :data:`DOCUMENT_READERS` is the registry of edition formats by file
 extension: a new input format (``.docx``, ``.md``) is one new module with a
-``read(path) -> str`` function, plus one entry here; folder mode then picks
-such files up too.
+``read(path) -> str | Blocks`` function, plus one entry here; folder mode
+then picks such files up too.
 """
 
 from __future__ import annotations
@@ -19,18 +19,27 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import Path
 
+from .blocks import Blocks
+
 #: File extension -> module (in this package) whose ``read(path)`` returns the
 #: edition's text, paragraphs separated by blank lines.
 DOCUMENT_READERS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
+    ".docx": "docx",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
-def read_edition(path: str | Path) -> str:
-    """An edition's text, by the reader for its extension (plain text for any other)."""
+def read_edition(path: str | Path) -> "str | Blocks":
+    """An edition by the reader for its extension (plain text for any other):
+    text whose paragraphs the segmenter finds, or :class:`~.blocks.Blocks`
+    (paragraphs with their lines) from a structured format."""
     module = DOCUMENT_READERS.get(Path(path).suffix.lower(), "text")
     return import_module(f"{__name__}.{module}").read(path)
 
 
-__all__ = ["DOCUMENT_READERS", "read_edition"]
+__all__ = ["DOCUMENT_READERS", "Blocks", "read_edition"]

@@ -1,6 +1,6 @@
 """Reading an already aligned bitext (``check --pairs``): CAT-tool exports, TMs, our own TSV.
 
-Accepted: the TSV that ``aligner align`` writes (header with ``src_text`` and
+Accepted: XLIFF 1.2/2.x and TMX files (:mod:`.exchange`), the TSV that ``aligner align`` writes (header with ``src_text`` and
 ``tgt_text``, cells quoted where needed), or any tab-separated file of exactly
 two text columns without a header and without quoting (as CAT tools and
 tokenised corpora have it: a cell may begin with a quotation mark). Each row
@@ -65,13 +65,19 @@ def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,
                ) -> tuple[pd.DataFrame, Alignment, list[int | None]]:
     """The rows as read (every column kept), an alignment with one link per
     non-empty row, and for each row the index of its link (None if empty)."""
-    text = read_text(path, max_line=None)
-    lines = text.split("\n")
-    header = lines[0].rstrip("\r").split("\t")
-    if "src_text" in header and "tgt_text" in header:
-        columns, body, numbers = _quoted(text, path)
+    from .exchange import SUFFIXES, read_exchange
+
+    if Path(path).suffix.lower() in SUFFIXES:  # XLIFF or TMX from a CAT tool
+        columns, body, numbers, declared_src, declared_tgt = read_exchange(path, tgt_lang)
+        src_lang, tgt_lang = src_lang or declared_src, tgt_lang or declared_tgt
     else:
-        columns, body, numbers = ["src_text", "tgt_text"], *_plain(lines, path)
+        text = read_text(path, max_line=None)
+        lines = text.split("\n")
+        header = lines[0].rstrip("\r").split("\t")
+        if "src_text" in header and "tgt_text" in header:
+            columns, body, numbers = _quoted(text, path)
+        else:
+            columns, body, numbers = ["src_text", "tgt_text"], *_plain(lines, path)
     if not body:
         raise InputError(f"{path}: no rows" + (" after the header" if columns != ["src_text", "tgt_text"] else ""))
     table = pd.DataFrame(body, columns=columns)

@@ -1,0 +1,128 @@
+"""Editions as translators receive them: .docx, web pages, Markdown, and
+XLIFF/TMX bitexts; each gives the same links as the plain-text corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from clirunner import run
+
+LANGS = ("ru", "en", "de")
+
+
+def _paragraphs(corpus, lang):
+    return [p.strip() for p in (corpus / f"{lang}.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+
+def _docx(paras, path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading(paras[0], level=1)
+    for text in paras[1:]:
+        paragraph = document.add_paragraph()
+        words = text.split(" ")
+        paragraph.add_run(" ".join(words[:3]) + " ").bold = True  # inline markup must not split
+        paragraph.add_run(" ".join(words[3:]))
+    document.save(path)
+
+
+def _markdown(paras, lang):
+    return (f"---\ntitle: press release\nlang: {lang}\n---\n\n# {paras[0]}\n\n"
+            + "\n\n".join(f"*{p}*" if len(p) < 40 else p for p in paras[1:])
+            + "\n\n```python\nprint('code is not prose')\n```\n")
+
+
+def _html(paras):
+    return ("<!doctype html><html><head><title>Press</title></head><body>\n"
+            "<nav><a href='/'>Home</a> | <a href='/en'>English</a> | <a href='/ru'>Русский</a></nav>\n"
+            f"<main><article>\n<h1>{paras[0]}</h1>\n" + "\n".join(f"<p>{p}</p>" for p in paras[1:])
+            + "\n</article></main>\n<footer>Copyright 2020 The Ministry. All rights reserved. Contact us.</footer>"
+            "\n</body></html>\n")
+
+
+@pytest.fixture(scope="module")
+def editions(corpus, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("formats")
+    for lang in LANGS:
+        paras = _paragraphs(corpus, lang)
+        _docx(paras, folder / f"press.{lang}.docx")
+        (folder / f"press.{lang}.md").write_text(_markdown(paras, lang), encoding="utf-8")
+        (folder / f"index.{lang}.html").write_text(_html(paras), encoding="utf-8")
+    return folder
+
+
+def _links(*args) -> list[tuple[str, str]]:
+    res = run("align", *args, "-q")
+    assert res.returncode == 0, res.stderr
+    table = pd.read_csv(pd.io.common.StringIO(res.stdout), sep="\t", dtype=str, keep_default_na=False)
+    return list(zip(table["src_ids"], table["tgt_ids"]))
+
+
+@pytest.mark.parametrize("source, target", [("press.ru.docx", "press.en.docx"), ("press.ru.md", "press.en.md"),
+                                            ("index.ru.html", "index.en.html"), ("press.ru.docx", "index.en.html")])
+def test_every_format_aligns_as_the_plain_text(corpus, editions, source, target):
+    assert _links(editions / source, editions / target) == _links(corpus / "ru.txt", corpus / "en.txt")
+
+
+def test_folder_mode_reads_editions_by_language_code_in_any_format(corpus, editions, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("press.ru.docx", "press.en.md", "index.de.html"):
+        (folder / name).write_bytes((editions / name).read_bytes())
+    (folder / "README.md").write_text("# About these files\n\nThey are editions of a press release.\n",
+                                      encoding="utf-8")  # not an edition: its name has no language
+    res = run("align", folder, "--source", "ru", "-f", "json", "-q")
+    assert res.returncode == 0, res.stderr
+    assert [e["lang"] for e in json.loads(res.stdout)["editions"]] == ["de", "en"]
+    (folder / "fr.pdf").write_bytes(b"%PDF-1.4")
+    res = run("align", folder, "--source", "ru")
+    assert res.returncode == 2 and "fr.pdf: .pdf is not a format editions can be read from" in res.stderr
+
+
+def test_findings_point_at_the_lines_of_markdown_and_html(editions):
+    for name in ("press.en.md", "index.en.html"):
+        res = run("check", editions / name.replace(".en.", ".ru."), editions / name, "-f", "json", "-q")
+        findings = json.loads(res.stdout)["findings"]
+        lines = (editions / name).read_text(encoding="utf-8").splitlines()
+        located = [f for f in findings if f["tgt_ids"] and f["file"].endswith(name)]
+        assert located
+        for f in located:
+            first_words = " ".join(f["tgt_text"].split()[:3])
+            assert first_words in lines[f["line"] - 1], (name, f["line"], first_words)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("broken.docx", b"PK\x03\x04 this zip is not a document", "not a Word document"),
+    ("menus.html", b"<html><body><nav><a href='/'>Home</a> <a href='/en'>English</a></nav></body></html>",
+     "no main text found"),
+    ("code.md", b"---\ntitle: x\n---\n\n```\nonly code here\n```\n", "no prose in this Markdown file"),
+])
+def test_bad_structured_files_are_one_clear_line(corpus, tmp_path, name, content, message):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    out = tmp_path / "out.tsv"
+    res = run("align", corpus / "ru.txt", bad, "-o", out)
+    assert res.returncode == 2 and message in res.stderr and not out.exists()
+
+
+def test_xliff_and_tmx_feed_check_like_pairs(corpus, tmp_path):
+    xlf, tmx = tmp_path / "fr.xlf", tmp_path / "all.tmx"
+    run("align", corpus / "ru.txt", corpus / "fr.txt", "-f", "xliff", "-o", xlf, "-q")
+    run("align", corpus, "--source", "ru", "-f", "tmx", "-o", tmx, "-q")
+    res = run("check", "--pairs", xlf, "-f", "tsv", "-q")
+    table = pd.read_csv(pd.io.common.StringIO(res.stdout), sep="\t", dtype=str, keep_default_na=False)
+    units = xlf.read_text(encoding="utf-8").count("<unit ")
+    assert res.returncode == 1 and len(table) == units
+    assert "number-mismatch" in ";".join(table["findings"])  # the planted 25 -> 15 is found
+    res = run("check", "--pairs", tmx, "--tgt-lang", "de", "-f", "json", "-q")
+    assert res.returncode == 1 and any(f["rule"] == "number-mismatch" for f in json.loads(res.stdout)["findings"])
+    res = run("check", "--pairs", tmx)
+    assert res.returncode == 2 and "choose one with --tgt-lang" in res.stderr
+    dup = tmp_path / "dup.xlf"
+    dup.write_text(xlf.read_text(encoding="utf-8").replace('id="u2"', 'id="u1"'), encoding="utf-8")
+    res = run("check", "--pairs", dup)
+    assert res.returncode == 2 and "unit id 'u1' is used twice" in res.stderr
