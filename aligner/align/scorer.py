@@ -167,6 +167,8 @@ class WindowScorer:
         return float(1.0 / (1.0 + np.exp(-z)))
 
 
+#: Confident pairs sampled for the shape bias.
+SHAPE_SAMPLE = 1000
 #: Target offsets (sentences) from a confident pair where windows are surely unrelated.
 _OFFSETS = (-23, -13, -7, 7, 13, 23)
 
@@ -181,21 +183,22 @@ def shape_bias(src_windows, tgt_windows, pairs) -> dict[tuple[int, int], float]:
     """
     if len(pairs) < MIN_PAIRS:
         return {}
+    # a sample spread over the document is plenty for a mean, and keeps this linear-cheap
+    step = max(1, len(pairs) // SHAPE_SAMPLE)
+    src_i = np.array([i for i, _ in pairs[::step]])
+    tgt_j = np.array([j for _, j in pairs[::step]])
     out = {}
-    base = None
     for a in range(1, len(src_windows) + 1):
         for b in range(1, len(tgt_windows) + 1):
             S, T = src_windows[a - 1], tgt_windows[b - 1]
-            sims = []
-            for i, j in pairs:
-                if i >= len(S):
-                    continue
-                js = [j + d for d in _OFFSETS if 0 <= j + d < len(T)]
-                if js:
-                    sims.append(T[js] @ S[i])
-            if not sims:
-                continue
-            out[(a, b)] = float(np.mean(np.concatenate(sims)))
+            rows, cols = [], []
+            for d in _OFFSETS:
+                ok = (src_i < len(S)) & (tgt_j + d >= 0) & (tgt_j + d < len(T))
+                rows.append(src_i[ok])
+                cols.append(tgt_j[ok] + d)
+            r, c = np.concatenate(rows), np.concatenate(cols)
+            if len(r):
+                out[(a, b)] = float(np.einsum("ij,ij->i", S[r], T[c]).mean())
     base = out.get((1, 1), 0.0)
     return {k: v - base for k, v in out.items()}
 
