@@ -393,6 +393,13 @@ def check_bitext(path: str | Path, src_lang: str | None = None, tgt_lang: str | 
     return BitextResult(table, result, tuple(row_link), scores, threshold)
 
 
+def read_manifest(path: str | Path):
+    """The documents of a batch manifest: [(document, [(lang, path), ...]), ...]."""
+    from .readers.manifest import read_manifest as read
+
+    return read(Path(path))
+
+
 def read_baseline(path: str | Path) -> list[dict]:
     """Entries of a baseline file (``check --write-baseline``)."""
     from .readers.baseline import read_baseline as read

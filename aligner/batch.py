@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from . import api
+from .api import __version__
 from .errors import InputError
-from .version import __version__
 
 SUMMARY_COLUMNS = ["document", "status", "editions", "sentences", "errors", "warnings", "info",
                    "seconds", "message"]
@@ -44,10 +44,8 @@ class Job:
 def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_on: str,
               since: str = "") -> list[Job]:
     """One job per document of the manifest."""
-    from .readers.manifest import read_manifest
-
     jobs = []
-    for document, editions in read_manifest(manifest):
+    for document, editions in api.read_manifest(manifest):
         source = [(lang, str(p)) for lang, p in editions if lang == source_lang]
         targets = tuple((lang, str(p)) for lang, p in editions if lang != source_lang)
         jobs.append(Job(document, source[0] if len(source) == 1 else ("", ""), targets,

@@ -28,7 +28,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 def _version(value: bool) -> None:
     if value:
-        from .version import __version__
+        from .api import __version__
 
         typer.echo(f"aligner {__version__}")
         raise typer.Exit(0)

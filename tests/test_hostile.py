@@ -242,3 +242,26 @@ def test_an_unreachable_scheduler_is_one_line(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr("aligner.batch.SCHEDULER_TIMEOUT", 2)
     res = run("batch", corpus.parent, "--source", "ru", "-o", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
     assert res.returncode == 2 and "--scheduler tcp://127.0.0.1:9: cannot connect" in res.stderr
+
+
+def test_a_named_pipe_is_read_when_written_and_refused_when_silent(corpus, tmp_path, monkeypatch):
+    import os
+    import threading
+
+    monkeypatch.setattr("aligner.readers.text.PIPE_WAIT", 1.0)
+    silent = tmp_path / "silent"
+    os.mkfifo(silent)
+    res = run("align", corpus / "ru.txt", silent)
+    assert res.returncode == 2 and "nothing was written to" in res.stderr
+    fed = tmp_path / "fed"
+    os.mkfifo(fed)
+
+    def write():
+        with open(fed, "wb") as pipe:
+            pipe.write((corpus / "en.txt").read_bytes())
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    res = run("align", corpus / "ru.txt", fed, "-q")
+    writer.join(timeout=30)
+    assert res.returncode == 0 and "It was supported by 124 States." in res.stdout

@@ -31,6 +31,15 @@ def _template():
     return env.get_template("report.html.j2")
 
 
+def _where(doc, ids) -> str:
+    """Where a cell's sentences are in their file, for the cell's tooltip."""
+    lines = sorted({doc.sentences[i].line for i in ids if doc.sentences[i].line})
+    if not lines:
+        return ""
+    span = str(lines[0]) if len(lines) == 1 else f"{lines[0]}-{lines[-1]}"
+    return f"{doc.name.split('/')[-1]}, line {span}"
+
+
 def render(result: CheckResult, options: "RenderOptions") -> str:
     multi = merge(result.source, result.alignments)
     by_target: dict[str, list[Finding]] = {}
@@ -47,6 +56,7 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
             here = list(dict.fromkeys(f for k in cell.links for f in linked.get(k, [])))
             worst = max(here, key=lambda f: severity_rank(f.severity)).severity if here else ""
             cells.append({
+                "where": _where(alignment.target, cell.ids),
                 "lang": alignment.target.lang,
                 "text": " ".join(alignment.target.texts[j] for j in cell.ids),
                 "kind": "+".join(cell.kinds), "confidence": cell.confidence,
@@ -55,6 +65,7 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
         rows.append({
             "label": ",".join(str(i + 1) for i in row.src_ids) or "+",
             "src_text": " ".join(src.texts[i] for i in row.src_ids),
+            "where": _where(src, row.src_ids),
             "para_start": bool(row.src_ids) and para != prev_para and number > 1,
             "cells": cells,
         })

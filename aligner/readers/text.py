@@ -10,8 +10,11 @@ mojibake that would then be aligned silently.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import sys
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -94,14 +97,53 @@ def read_text(path: str | Path, max_line: int | None = MAX_LINE_CHARS) -> str:
         if p.is_dir():
             raise InputError(f"{p}: is a folder, expected a text file")
         try:
-            with p.open("rb") as handle:
-                data = _bounded(handle, str(p))
+            if stat.S_ISFIFO(p.stat().st_mode):
+                data = _from_pipe(p)
+            else:
+                with p.open("rb") as handle:
+                    data = _bounded(handle, str(p))
         except OSError as exc:
             raise InputError(f"{p}: cannot be read ({exc.strerror})") from None
         name = str(p)
     if not data:
         raise InputError(f"{name}: is empty")
     return check_text(decode(data, name), name, max_line)
+
+
+#: Seconds a named pipe may stay silent before it counts as having no writer.
+PIPE_WAIT = 10.0
+
+
+def _from_pipe(path: Path) -> bytes:
+    """A named pipe's content. Opened without blocking, so that a pipe nobody
+    writes to is an error after PIPE_WAIT seconds instead of a hang; a pipe that
+    is written to (``<(command)`` in a shell) is read to its end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    chunks: list[bytes] = []
+    size = 0
+    deadline = time.monotonic() + PIPE_WAIT
+    try:
+        while True:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:  # a writer is there, no data yet
+                chunk = None
+            if chunk:
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise InputError(f"{path}: is larger than {MAX_BYTES // 2**20} MiB; "
+                                     "split the document or check that it is text")
+                deadline = time.monotonic() + PIPE_WAIT
+                continue
+            if chunk == b"" and chunks:  # end of data after some data: done
+                return b"".join(chunks)
+            if time.monotonic() > deadline:
+                raise InputError(f"{path}: a named pipe that nothing was written to within "
+                                 f"{PIPE_WAIT:g} s")
+            time.sleep(0.02)
+    finally:
+        os.close(fd)
 
 
 def _bounded(handle: BinaryIO, name: str) -> bytes:
