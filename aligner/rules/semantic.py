@@ -19,7 +19,7 @@ from typing import Iterable
 
 import numpy as np
 
-from .base import PairContext, Rule
+from .base import PairContext, Rule, whole_words
 from .findings import Finding
 
 #: How much worse than the document's typical least-covered span a side's
@@ -49,6 +49,8 @@ class SemanticRule(Rule):
                 continue
             link = ctx.alignment.links[index]
             (src_span, src_cov), (tgt_span, tgt_cov) = sem.signals.src_gap[k], sem.signals.tgt_gap[k]
+            src_text, tgt_text = ctx.text(link)
+            src_span, tgt_span = whole_words(src_text, src_span), whole_words(tgt_text, tgt_span)
             src_worse, tgt_worse = typical_src - src_cov, typical_tgt - tgt_cov
             if src_worse > CLEAR_GAP and tgt_worse > CLEAR_GAP:
                 yield ctx.finding("meaning-shift", "warning", link, score,
