@@ -181,7 +181,10 @@ def test_interrupt_says_so_and_exits_130(corpus):
     # the translation comes from standard input, which stays open: the run waits there
     proc = subprocess.Popen([sys.executable, "-m", "aligner.cli", "align", str(corpus / "ru.txt"), "-"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.0)
+    deadline = time.monotonic() + 60
+    while b"reading" not in proc.stderr.readline() and time.monotonic() < deadline:
+        pass  # the progress line says the run has started and waits for its input
+    time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
@@ -239,7 +242,7 @@ def test_a_model_name_that_cannot_be_loaded_fails_at_once(corpus, monkeypatch):
 
 
 def test_an_unreachable_scheduler_is_one_line(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr("aligner.batch.SCHEDULER_TIMEOUT", 2)
+    monkeypatch.setattr("aligner.batch.SCHEDULER_TIMEOUT", 1)
     res = run("batch", corpus.parent, "--source", "ru", "-o", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
     assert res.returncode == 2 and "--scheduler tcp://127.0.0.1:9: cannot connect" in res.stderr
 
@@ -248,7 +251,7 @@ def test_a_named_pipe_is_read_when_written_and_refused_when_silent(corpus, tmp_p
     import os
     import threading
 
-    monkeypatch.setattr("aligner.readers.text.PIPE_WAIT", 1.0)
+    monkeypatch.setattr("aligner.readers.text.PIPE_WAIT", 0.3)
     silent = tmp_path / "silent"
     os.mkfifo(silent)
     res = run("align", corpus / "ru.txt", silent)

@@ -100,7 +100,7 @@ def test_pairs_rows_in_equal_rows_out(tmp_path_factory, rows):
     assert table["tgt_text"].tolist() == [b for _, b in rows]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(sentence=st.text(max_size=80), start=st.integers(0, 80), length=st.integers(0, 20))
 def test_whole_words_never_fails_and_quotes_the_sentence(sentence, start, length):
     from aligner.rules.base import whole_words
