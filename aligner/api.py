@@ -331,6 +331,7 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     edited together with their source are recognised as updated."""
     from .align import align_windows
     from .diverge.drift import DriftInput, cosine, drift_findings, source_changes
+    from .readers.git import read_at
 
     if (since is None) == (previous_source is None):
         raise InputError("drift needs the earlier source: --since REV or --previous-source FILE (one of them)")
@@ -339,8 +340,6 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     source = editions.source
     presplit = False
     if since is not None:
-        from .readers.git import read_at
-
         text = read_at(since, Path(source.name))
         if text is None:
             raise InputError(f"{source.name}: did not exist at {since}; nothing to compare with")
@@ -369,8 +368,6 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
         old_alignment = align_documents(old, target, encoder, presplit=presplit)
         before = None
         if since is not None:
-            from .readers.git import read_at
-
             earlier = read_at(since, Path(target.name))
             if earlier is not None:
                 before = load_document(earlier, target.lang, presplit, f"{target.name}@{since}")
