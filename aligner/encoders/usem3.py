@@ -195,49 +195,51 @@ class USEM3Encoder(Encoder):
         return self.span_embeddings_many([text], width)[0]
 
     def span_embeddings_many(self, texts: Sequence[str], width: int = 3) -> list[tuple[np.ndarray, list[str]]]:
-        """:meth:`span_embeddings` of many sentences: token features in micro-batches
-        and the final layers once for all spans, instead of a forward pass and a
-        head call per sentence (checking a long document spent most of its time
-        there)."""
+        """:meth:`span_embeddings` of many sentences: token features and the final
+        layers in micro-batches, instead of a forward pass and a head call per
+        sentence (checking a long document spent most of its time there). Each
+        distinct text is computed once; memory is bounded by the micro-batch."""
         backend = self._backend()
         texts = list(texts)
-        ids = [backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True) for t in texts]
-        projected: list[np.ndarray | None] = [None] * len(texts)
-        group: list[int] = []
+        unique = list(dict.fromkeys(texts))
+        done: dict[str, tuple[np.ndarray, list[str]]] = {}
+        group: list[tuple[str, list[int]]] = []
         n_tokens = 0
-        for k in range(len(texts) + 1):
-            if group and (k == len(texts) or n_tokens + len(ids[k]) > _TOKEN_BUDGET):
-                feats, starts, lens = _token_features(backend, [ids[g] for g in group], n_tokens)
-                proj = feats @ backend.cnn_W
-                for g, start, length in zip(group, starts, lens):
-                    projected[g] = proj[start:start + length]
+        for k, text in enumerate(unique + [None]):
+            ids = None if text is None else backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+            if group and (text is None or n_tokens + len(ids) > _TOKEN_BUDGET):
+                done.update(self._span_group(backend, group, n_tokens, width))
                 group, n_tokens = [], 0
-            if k < len(texts):
-                group.append(k)
-                n_tokens += len(ids[k])
-        rows, sizes, spans_of, widths = [], [], [], []
-        for text, proj in zip(texts, projected):
-            inner = proj[1:-1].astype(np.float64)
+            if text is not None:
+                group.append((text, ids))
+                n_tokens += len(ids)
+        return [done[text] for text in texts]
+
+    def _span_group(self, backend, group, n_tokens: int, width: int) -> dict[str, tuple[np.ndarray, list[str]]]:
+        """Span embeddings of one micro-batch of sentences."""
+        feats, starts, lens = _token_features(backend, [ids for _, ids in group], n_tokens)
+        proj = feats @ backend.cnn_W
+        rows, widths, spans_of, out = [], [], [], {}
+        for (text, _), start, length in zip(group, starts, lens):
+            p = proj[start:start + length]
+            inner = p[1:-1].astype(np.float64)
             n = len(inner)
-            w = max(1, min(width, n))
             if n == 0:
-                spans_of.append(None)
+                out[text] = (self.encode([text]), [text])
                 continue
+            w = max(1, min(width, n))
             csum = np.vstack([np.zeros((1, inner.shape[1])), np.cumsum(inner, axis=0)])
-            rows.append((csum[w:] - csum[:-w] + proj[0] + proj[-1]).astype(np.float32))
-            sizes.append(len(rows[-1]))
+            rows.append((csum[w:] - csum[:-w] + p[0] + p[-1]).astype(np.float32))
             widths.append(np.full(len(rows[-1]), w + 2, np.float32))
             pieces = backend.sp.encode(text, out_type=str, add_bos=True, add_eos=True)
-            words = [p.replace("\u2581", " ") for p in pieces[1:-1]]
-            spans_of.append(["".join(words[k:k + w]).strip() for k in range(n - w + 1)])
-        vectors = self.head(np.concatenate(rows), np.concatenate(widths)) if rows else np.zeros((0, 512))
-        out, offset = [], 0
-        for text, spans in zip(texts, spans_of):
-            if spans is None:
-                out.append((self.encode([text]), [text]))
-                continue
-            out.append((vectors[offset:offset + len(spans)], spans))
-            offset += len(spans)
+            words = [piece.replace("\u2581", " ") for piece in pieces[1:-1]]
+            spans_of.append((text, ["".join(words[k:k + w]).strip() for k in range(n - w + 1)]))
+        if rows:
+            vectors = self.head(np.concatenate(rows), np.concatenate(widths))
+            offset = 0
+            for text, spans in spans_of:
+                out[text] = (vectors[offset:offset + len(spans)], spans)
+                offset += len(spans)
         return out
 
     def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
