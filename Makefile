@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_align.py
 	$(BIN)/python bench/tune_align.py
 	$(BIN)/python bench/bench_divergence.py
+	$(BIN)/python bench/bench_real.py
 	$(BIN)/python bench/bench_peers.py
 	$(BIN)/python bench/bench_scale.py
 

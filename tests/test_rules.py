@@ -187,3 +187,8 @@ def test_semantic_findings_quote_whole_words(usem3):
     for f in findings:
         quoted = f.message.split('"')[1]
         assert all(word in src[0].split() + tgt[0].split() for word in quoted.split()), f.message
+
+
+def test_addresses_and_versions_are_compared_not_crashed_on():
+    for lang in ("de", "en", "fr", "ru"):
+        assert numbers("Netmask 255.255.255.0, kernel 2.6.32.1", lang) == numbers("255.255.255.0 und 2.6.32.1", lang)

