@@ -7,9 +7,9 @@ never the repository), rendered to plain text with groff, one paragraph per
 line. The translators' credits section, which every translation adds by
 design, is cut off.
 
-Labels: a translation paragraph identical to a paragraph of the English page
-(four or more words) was left in English; the ``untranslated`` rule should
-find it. Every other sentence is counted as faithful, which overstates the
+Labels: a translation sentence identical to a sentence of the English page,
+with four or more words of prose, was left in English; the ``untranslated``
+rule should find it. Every other sentence is counted as faithful, which overstates the
 false alarms somewhat: the translations follow older upstream pages, so some
 paragraphs are genuinely missing or outdated. Printed per language: warnings
 and errors per 100 translation sentences, and recall on the paragraphs left in
@@ -77,6 +77,7 @@ def pairs(tree: Path, lang: str) -> list[tuple[Path, Path]]:
 def main() -> int:
     from aligner import api
     from aligner.errors import InputError
+    from aligner.rules.base import prose_words
 
     try:
         tree = fetch()
@@ -114,19 +115,18 @@ def main() -> int:
             sentences += len(target)
             warnings += sum(f.severity == "warning" for f in result.active)
             errors += sum(f.severity == "error" for f in result.active)
-            en_paras = {" ".join(p.split()) for p in en_text.split("\n\n")}
+            source = result.alignments[0].source
+            english_sentences = {" ".join(t.split()) for t in source.texts}
             flagged = {j for f in result.active if f.rule == "untranslated" for j in f.tgt_ids}
-            for j, sentence in enumerate(target.sentences):
-                para = " ".join(tr_text.split("\n\n")[sentence.paragraph].split()) \
-                    if sentence.paragraph < tr_text.count("\n\n") + 1 else ""
-                if para in en_paras and len(para.split()) >= 4:
+            for j, text in enumerate(target.texts):
+                if " ".join(text.split()) in english_sentences and prose_words(text) >= 4:
                     english += 1
                     found += j in flagged
         if not sentences:
             continue
         print(f"{lang:6}{pages:6}{sentences:10}{100 * warnings / sentences:14.1f}{100 * errors / sentences:12.1f}"
               f"{english:17}{found:7}{time.perf_counter() - t0:9.1f}")
-    print("(left in English: translation sentences whose paragraph is an English paragraph verbatim; "
+    print("(left in English: translation sentences identical to an English sentence, 4+ words of prose; "
           "found: of those, reported as untranslated)")
     return 0
 
