@@ -133,3 +133,46 @@ def test_large_document_stays_usable(browser, tmp_path):
     shown = browser.find_element("id", "position").text
     assert shown == f"{sum(1 for f in findings if f.rule == 'number-mismatch')} findings shown"
 
+
+
+def test_keyboard_respects_modifiers_and_works_after_a_filter_click(browser, corpus_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(corpus_page.as_uri())
+    total = len(_visible_findings(browser))
+    ActionChains(browser).key_down(Keys.CONTROL).send_keys("n").key_up(Keys.CONTROL).perform()
+    assert not browser.find_elements("css selector", ".finding.current")  # Ctrl+N is the browser's
+    browser.find_element("css selector", "input[name=severity][value=info]").click()  # focus on a filter
+    shown = len(_visible_findings(browser))
+    assert shown < total
+    ActionChains(browser).send_keys("j").perform()
+    assert browser.find_element("id", "position").text == f"finding 1 of {shown}"
+    ActionChains(browser).send_keys(Keys.ARROW_DOWN).perform()
+    assert browser.find_element("id", "position").text == f"finding 2 of {shown}"
+    assert browser.find_element("id", "announce").get_attribute("textContent").startswith(f"finding 2 of {shown}: ")
+
+
+def test_cells_carry_language_direction_and_severity_as_text(browser, corpus_page):
+    browser.get(corpus_page.as_uri())
+    cells = browser.find_elements("css selector", "td.tgt")
+    assert cells and all(c.get_attribute("dir") == "auto" and c.get_attribute("lang") for c in cells)
+    labels = {f.find_element("css selector", ".sev-label").text for f in _visible_findings(browser)}
+    assert {"✖ error", "▲ warning"} <= labels
+
+
+def test_narrow_screen_shows_the_document(browser, corpus_page):
+    browser.set_window_size(400, 760)
+    try:
+        browser.get(corpus_page.as_uri())
+        header = browser.find_element("id", "top")
+        assert header.value_of_css_property("position") == "static"
+        first = browser.find_element("css selector", "td.src")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", first)
+        top = browser.execute_script("return arguments[0].getBoundingClientRect().top", first)
+        height = browser.execute_script("return window.innerHeight")
+        assert -1 <= top < height  # the first sentence is on the screen, not under a header
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(ARTIFACTS / "report-narrow.png"))
+    finally:
+        browser.set_window_size(1400, 1000)
