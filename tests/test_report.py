@@ -176,3 +176,19 @@ def test_narrow_screen_shows_the_document(browser, corpus_page):
         browser.save_screenshot(str(ARTIFACTS / "report-narrow.png"))
     finally:
         browser.set_window_size(1400, 1000)
+
+
+def test_evidence_words_are_marked_in_both_columns(browser, corpus_page):
+    browser.get(corpus_page.as_uri())
+    marked = {m.text for m in browser.find_elements("css selector", "td.tgt mark")}
+    source_marked = {m.text for m in browser.find_elements("css selector", "td.src mark")}
+    assert "142" in marked and "124" in source_marked  # the changed number, both sides
+
+
+def test_marked_evidence_stays_text():
+    from aligner.formats.html import mark
+
+    text = 'It was <b>supported</b> by 124 "States".'
+    assert mark(text, ["124", "<b>supported</b>"]) == [
+        ("It was ", False), ("<b>supported</b>", True), (" by ", False), ("124", True), (' "States".', False)]
+    assert mark(text, []) == [(text, False)]

@@ -114,6 +114,14 @@ def describe_change(old_text: str, new_text: str) -> str:
     return "; ".join(parts) or "only spacing changed"
 
 
+def _added_words(old_text: str, new_text: str) -> tuple[str, ...]:
+    """The runs of words the new version has and the old one had not, as written."""
+    a, b = _WORD.findall(old_text), _WORD.findall(new_text)
+    return tuple(" ".join(b[j1:j2]) for tag, _, _, j1, j2
+                 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+                 if tag in ("replace", "insert"))
+
+
 def _words(words: list[str]) -> str:
     shown = " ".join(words[:_MAX_WORDS])
     return shown + (" …" if len(words) > _MAX_WORDS else "")
@@ -159,12 +167,13 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
     removed = {i for c in changes if c.kind == "removed" for i in c.old}
     out: list[Finding] = []
 
-    def finding(rule, severity, src_ids, tgt_ids, message):
+    def finding(rule, severity, src_ids, tgt_ids, message, evidence=()):
         src_text = " ".join(d.new_source.texts[i] for i in src_ids)
         tgt_text = " ".join(tgt[j] for j in tgt_ids)
         out.append(Finding(rule, severity, d.new_source.name, d.target.name, tuple(src_ids), tuple(tgt_ids),
                            src_text, tgt_text, 1.0 if severity == "error" else 0.7, message,
-                           links=link_indices(d.new_alignment.links, tuple(src_ids), tuple(tgt_ids))))
+                           links=link_indices(d.new_alignment.links, tuple(src_ids), tuple(tgt_ids)),
+                           evidence=tuple(evidence)))
 
     for change in changes:
         if change.kind == "edited":
@@ -188,7 +197,7 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
                 finding("stale", severity, change.new, linked,
                         f"source sentence {_where(d.new_source, change.new[0])} changed since {d.since}: "
                         f"{describe_change(old_text, new_text)}; translation sentence "
-                        f"{_where(d.target, linked[0])} was not updated")
+                        f"{_where(d.target, linked[0])} was not updated", _added_words(old_text, new_text))
         elif change.kind == "added":
             holding = [link for link in d.new_alignment.links if set(change.new) & set(link.src)]
             own = [j for link in holding if set(link.src) <= set(change.new) for j in link.tgt]

@@ -18,7 +18,7 @@ def finding_dict(result: CheckResult, f) -> dict:
         "src_ids": list(f.src_ids), "tgt_ids": list(f.tgt_ids),
         "src_text": f.src_text, "tgt_text": f.tgt_text, "score": f.score,
         "message": f.message, "witnesses": f.witnesses, "fingerprint": f.fingerprint,
-        "baseline": f.baseline, "file": path, "line": line,
+        "baseline": f.baseline, "file": path, "line": line, "evidence": list(f.evidence),
     }
 
 

@@ -31,6 +31,29 @@ def _template():
     return env.get_template("report.html.j2")
 
 
+def mark(text: str, evidence: list[str]) -> list[tuple[str, bool]]:
+    """The text as (part, is-evidence) pieces: every occurrence of a finding's
+    evidence words is marked, so the reviewer's eye lands on the changed number
+    or the unmatched clause. The template escapes every piece."""
+    spans: list[tuple[int, int]] = []
+    for words in sorted(set(evidence), key=len, reverse=True):
+        start = text.find(words)
+        while start >= 0:
+            end = start + len(words)
+            if all(end <= a or start >= b for a, b in spans):
+                spans.append((start, end))
+            start = text.find(words, end)
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start > at:
+            parts.append((text[at:start], False))
+        parts.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        parts.append((text[at:], False))
+    return parts
+
+
 def _where(doc, ids) -> str:
     """Where a cell's sentences are in their file, for the cell's tooltip."""
     lines = sorted({doc.sentences[i].line for i in ids if doc.sentences[i].line})
@@ -50,21 +73,25 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
     rows, prev_para = [], None
     for number, row in enumerate(multi.rows, 1):
         para = src.sentences[row.src_ids[0]].paragraph if row.src_ids else prev_para
-        cells = []
+        cells, row_evidence = [], []
         for alignment, cell in zip(multi.alignments, row.cells):
             linked = by_link[alignment.target.name]
             here = list(dict.fromkeys(f for k in cell.links for f in linked.get(k, [])))
             worst = max(here, key=lambda f: severity_rank(f.severity)).severity if here else ""
+            evidence = [e for f in here for e in f.evidence]
+            row_evidence += evidence
+            text = " ".join(alignment.target.texts[j] for j in cell.ids)
             cells.append({
                 "where": _where(alignment.target, cell.ids),
                 "lang": alignment.target.lang,
-                "text": " ".join(alignment.target.texts[j] for j in cell.ids),
+                "text": text, "parts": mark(text, evidence),
                 "kind": "+".join(cell.kinds), "confidence": cell.confidence,
                 "findings": here, "severity": worst,
             })
         rows.append({
             "label": ",".join(str(i + 1) for i in row.src_ids) or "+",
             "src_text": " ".join(src.texts[i] for i in row.src_ids),
+            "src_parts": mark(" ".join(src.texts[i] for i in row.src_ids), row_evidence),
             "where": _where(src, row.src_ids),
             "para_start": bool(row.src_ids) and para != prev_para and number > 1,
             "cells": cells,

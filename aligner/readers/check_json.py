@@ -32,7 +32,8 @@ def load(text: str, name: str = "check output") -> CheckResult:
             Finding(f["rule"], f["severity"], f["source"], f["target"], tuple(f["src_ids"]),
                     tuple(f["tgt_ids"]), f["src_text"], f["tgt_text"], f["score"], f["message"],
                     f.get("witnesses", ""), f.get("baseline", False),
-                    links=link_indices(links_of[f["target"]], tuple(f["src_ids"]), tuple(f["tgt_ids"])))
+                    links=link_indices(links_of[f["target"]], tuple(f["src_ids"]), tuple(f["tgt_ids"])),
+                    evidence=tuple(str(e) for e in f.get("evidence", [])))
             for f in doc["findings"])
         result = CheckResult(source, alignments, findings, doc.get("signature", ""),
                              doc.get("fail_on", "error"), tuple(doc.get("stale_baseline", [])))

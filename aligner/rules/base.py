@@ -68,11 +68,13 @@ class PairContext:
             if link.src and link.tgt:
                 yield (link, *self.text(link))
 
-    def finding(self, rule: str, severity: str, link: Link, score: float, message: str) -> Finding:
+    def finding(self, rule: str, severity: str, link: Link, score: float, message: str,
+                evidence: tuple[str, ...] = ()) -> Finding:
         src_text, tgt_text = self.text(link)
         return Finding(rule, severity, self.alignment.source.name, self.alignment.target.name,
                        link.src, link.tgt, src_text, tgt_text, round(float(score), 4), message,
-                       links=link_indices(self.alignment.links, link.src, link.tgt))
+                       links=link_indices(self.alignment.links, link.src, link.tgt),
+                       evidence=tuple(e for e in evidence if e))
 
 
 class Rule(ABC):

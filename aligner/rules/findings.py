@@ -36,6 +36,9 @@ class Finding:
     #: concerns (see :func:`link_indices`): the one answer to "which link is this
     #: finding about" that every output format uses
     links: tuple[int, ...] = field(default=(), compare=False)
+    #: the words of either sentence, as written, that the finding is about (a
+    #: changed number, the unmatched clause): what a reviewer's eye should land on
+    evidence: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def fingerprint(self) -> str:

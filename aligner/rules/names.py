@@ -52,7 +52,8 @@ class NameRule(Rule):
                     reported_absent.add(token)
                     yield ctx.finding("name-mismatch", "warning", link, 0.5,
                                       f"acronym {token} of the source never appears in the translation; "
-                                      "check that it is translated consistently")
+                                      "check that it is translated consistently", (token,))
                     continue
                 yield ctx.finding("name-mismatch", "error" if kind != "acronym" else "warning", link, 1.0,
-                                  f"{kind} {token} of the source is missing in this translation sentence")
+                                  f"{kind} {token} of the source is missing in this translation sentence",
+                                  (token,))

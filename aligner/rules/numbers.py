@@ -94,4 +94,7 @@ class NumberRule(Rule):
             else:
                 message = (f"numbers differ: source has {', '.join(map(_show, sorted(missing)))}, "
                            f"translation has {', '.join(map(_show, sorted(extra)))}")
-            yield ctx.finding("number-mismatch", "error", link, 1.0, message)
+            differing = set(missing) | set(extra)
+            written = tuple(m.group() for text, lang in ((src_text, src_lang), (tgt_text, tgt_lang))
+                            for m in _NUMBER.finditer(text) if parse_number(m.group(), lang) in differing)
+            yield ctx.finding("number-mismatch", "error", link, 1.0, message, written)

@@ -55,12 +55,12 @@ class SemanticRule(Rule):
             if src_worse > CLEAR_GAP and tgt_worse > CLEAR_GAP:
                 yield ctx.finding("meaning-shift", "warning", link, score,
                                   f"source words \"{src_span}\" and translation words \"{tgt_span}\" "
-                                  f"do not match (divergence {score:.2f})")
+                                  f"do not match (divergence {score:.2f})", (src_span, tgt_span))
             elif src_worse >= tgt_worse:
                 yield ctx.finding("clause-omission", "warning", link, score,
                                   f"source words \"{src_span}\" have no counterpart in the translation "
-                                  f"(divergence {score:.2f})")
+                                  f"(divergence {score:.2f})", (src_span,))
             else:
                 yield ctx.finding("clause-addition", "warning", link, score,
                                   f"translation words \"{tgt_span}\" have no counterpart in the source "
-                                  f"(divergence {score:.2f})")
+                                  f"(divergence {score:.2f})", (tgt_span,))
