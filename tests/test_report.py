@@ -192,3 +192,24 @@ def test_marked_evidence_stays_text():
     assert mark(text, ["124", "<b>supported</b>"]) == [
         ("It was ", False), ("<b>supported</b>", True), (" by ", False), ("124", True), (' "States".', False)]
     assert mark(text, []) == [(text, False)]
+
+
+def test_accepting_a_finding_in_the_page_exports_a_baseline_check_reads(browser, corpus, corpus_page, tmp_path):
+    import json
+
+    browser.get(corpus_page.as_uri())
+    browser.execute_script("localStorage.clear()")
+    browser.get(corpus_page.as_uri())
+    number = next(f for f in _visible_findings(browser, ".finding[data-rule=number-mismatch]")
+                  if "142" in f.text)
+    number.find_element("css selector", ".accept").click()
+    assert "accepted" in number.get_attribute("class")
+    assert browser.find_element("id", "accepted-count").text == "1 accepted"
+    browser.get(corpus_page.as_uri())  # kept in the browser across reloads
+    assert browser.find_element("id", "accepted-count").text == "1 accepted"
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(browser.execute_script("return window.alignerBaseline()"), encoding="utf-8")
+    res = run("check", str(corpus), "--source", "ru", "--baseline", str(baseline), "-f", "json", "-q")
+    accepted = [f for f in json.loads(res.stdout)["findings"] if f["baseline"]]
+    assert [(f["rule"], "142" in f["message"]) for f in accepted] == [("number-mismatch", True)]
+    browser.execute_script("localStorage.clear()")

@@ -9,6 +9,7 @@ navigation, which stays responsive for thousands of sentences.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -107,5 +108,7 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
             "rules": sorted(Counter(f.rule for f in found).items()),
         })
     rules = sorted({f.rule for f in result.active})
-    return _template().render(source=src, editions=editions, rows=rows, rules=rules,
+    # accepted findings are kept per document: the source's name and text decide which
+    store_key = hashlib.sha256("\x1f".join([src.name, *src.texts]).encode("utf-8")).hexdigest()[:16]
+    return _template().render(source=src, editions=editions, rows=rows, rules=rules, store_key=store_key,
                               signature=result.signature, findings_total=len(result.active))
