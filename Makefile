@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/bench_align.py
 	$(BIN)/python bench/tune_align.py
+	$(BIN)/python bench/calibrate_confidence.py
 	$(BIN)/python bench/bench_divergence.py
 	$(BIN)/python bench/bench_real.py
 	$(BIN)/python bench/bench_peers.py

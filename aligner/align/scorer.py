@@ -75,8 +75,8 @@ class ScoringParams:
     shape_weight: float = 0.5
     #: weight of the bead-shape log-frequencies of a first pass (see ``align.shape_prior``)
     shape_prior: float = 0.02
-    confidence_mid: float = -0.674
-    confidence_scale: float = 0.409
+    confidence_mid: float = -0.035
+    confidence_scale: float = 0.098
 
     @classmethod
     def from_card(cls, values: dict) -> "ScoringParams":
