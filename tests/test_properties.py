@@ -53,7 +53,7 @@ def _each_once_in_order(ids_per_link: list[list[int]], n: int) -> bool:
     return sorted(flat) == list(range(n)) and [i for i in flat] == sorted(flat)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_sentence_once_in_order_whatever_the_edits(corpus, tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("edit")
