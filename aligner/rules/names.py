@@ -31,8 +31,15 @@ def carried_tokens(text: str) -> list[tuple[str, str]]:
     out = [("URL", u.rstrip(".,;:")) for u in _URL.findall(text)]
     out += [("e-mail address", e) for e in _EMAIL.findall(text)]
     stripped = _EMAIL.sub(" ", _URL.sub(" ", text))
-    out += [("acronym", a) for a in _ACRONYM.findall(stripped) if _latin(a)]
+    if not _shouted(stripped):  # "SEE ALSO", "NAME": headings in capitals are words, not acronyms
+        out += [("acronym", a) for a in _ACRONYM.findall(stripped) if _latin(a)]
     return out
+
+
+def _shouted(text: str) -> bool:
+    """Text written mostly in capitals (a heading, a banner)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.6
 
 
 class NameRule(Rule):

@@ -27,6 +27,30 @@ from .findings import Finding
 CLEAR_GAP = 0.05
 
 
+#: A link's divergence must be this many robust deviations above the document's
+#: median to be a warning on its own (below, the finding is info).
+OUTLIER_Z = 2.5
+#: Fewer linked pairs than this are too few to know what is usual: every finding stays a warning.
+MIN_LINKS = 10
+
+
+def stands_out(scores: np.ndarray) -> np.ndarray:
+    """Which links diverge more than is usual in this document.
+
+    The encoder scores a faithful translation's sentences anywhere from 0 to
+    0.7 (paraphrase, terminology, word order), so one threshold for all texts
+    flags a third of real sentences. Measured against the document's own
+    spread (median and median absolute deviation), only what stands out from
+    this translation's usual distance is a warning.
+    """
+    scores = np.asarray(scores, dtype=float)
+    if len(scores) < MIN_LINKS:
+        return np.ones(len(scores), dtype=bool)
+    centre = float(np.median(scores))
+    spread = max(1.4826 * float(np.median(np.abs(scores - centre))), 0.05)
+    return (scores - centre) / spread >= OUTLIER_Z
+
+
 class SemanticRule(Rule):
     ids = ("meaning-shift", "clause-omission", "clause-addition")
     descriptions = {
@@ -43,24 +67,26 @@ class SemanticRule(Rule):
             return
         typical_src = float(np.median([cov for _, cov in sem.signals.src_gap]))
         typical_tgt = float(np.median([cov for _, cov in sem.signals.tgt_gap]))
+        outlier = stands_out(sem.scores)
         for k, index in enumerate(ctx.linked):
             score = float(sem.scores[k])
             if score < sem.threshold:
                 continue
+            severity = "warning" if outlier[k] else "info"
             link = ctx.alignment.links[index]
             (src_span, src_cov), (tgt_span, tgt_cov) = sem.signals.src_gap[k], sem.signals.tgt_gap[k]
             src_text, tgt_text = ctx.text(link)
             src_span, tgt_span = whole_words(src_text, src_span), whole_words(tgt_text, tgt_span)
             src_worse, tgt_worse = typical_src - src_cov, typical_tgt - tgt_cov
             if src_worse > CLEAR_GAP and tgt_worse > CLEAR_GAP:
-                yield ctx.finding("meaning-shift", "warning", link, score,
+                yield ctx.finding("meaning-shift", severity, link, score,
                                   f"source words \"{src_span}\" and translation words \"{tgt_span}\" "
                                   f"do not match (divergence {score:.2f})", (src_span, tgt_span))
             elif src_worse >= tgt_worse:
-                yield ctx.finding("clause-omission", "warning", link, score,
+                yield ctx.finding("clause-omission", severity, link, score,
                                   f"source words \"{src_span}\" have no counterpart in the translation "
                                   f"(divergence {score:.2f})", (src_span,))
             else:
-                yield ctx.finding("clause-addition", "warning", link, score,
+                yield ctx.finding("clause-addition", severity, link, score,
                                   f"translation words \"{tgt_span}\" have no counterpart in the source "
                                   f"(divergence {score:.2f})", (tgt_span,))
