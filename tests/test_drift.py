@@ -109,9 +109,14 @@ def test_clear_errors_for_revisions_and_options(repo):
     assert unchanged.returncode == 0 and "no findings" in unchanged.stdout
 
 
-def test_drift_in_batch(repo, tmp_path):
+def test_drift_in_batch(repo, tmp_path, monkeypatch):
+    """batch --since runs drift per document (jobs run in this process here; the
+    Dask layer itself is tested in test_batch.py)."""
     import pandas as pd
 
+    from aligner import batch
+
+    monkeypatch.setattr(batch, "run_batch", lambda jobs, *args, **kw: [batch.process(job) for job in jobs])
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "release").symlink_to(repo, target_is_directory=True)
