@@ -239,6 +239,18 @@ def align_documents(source: Document, target: Document, encoder: Encoder | str |
                      {"embed_s": t1 - t0, "align_s": t2 - t1})
 
 
+def _align_targets(source: Document, targets: Sequence[Document], encoder: Encoder, presplit: bool,
+                   max_ratio: float, note: Progress) -> tuple[Alignment, ...]:
+    """Every translation aligned to the source; all lengths are checked before any work."""
+    for target in targets:
+        check_lengths(source, target, max_ratio)
+    out = []
+    for target in targets:
+        note(f"aligning {target.name}")
+        out.append(align_documents(source, target, encoder, presplit=presplit, progress=note))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class AlignResult:
     """Each translation aligned to the source; ``findings`` when asked for."""
@@ -269,10 +281,7 @@ def align(editions: Editions, encoder: Encoder | str | None = None, presplit: bo
     """Align every translation to the source (and check them if ``with_findings``)."""
     encoder = _encoder(encoder)
     note = progress or _quiet
-    for target in editions.targets:
-        check_lengths(editions.source, target, max_length_ratio)
-    alignments = tuple(align_documents(editions.source, t, encoder, presplit=presplit, progress=note)
-                       for t in editions.targets)
+    alignments = _align_targets(editions.source, editions.targets, encoder, presplit, max_length_ratio, note)
     findings: tuple = ()
     if with_findings:
         from .diverge.check import check_alignments
@@ -300,11 +309,7 @@ def check_documents(source: Document, targets: Sequence[Document], encoder: Enco
 
     encoder = _encoder(encoder)
     note = progress or _quiet
-    alignments = []
-    for target in targets:
-        check_lengths(source, target, max_ratio)
-        note(f"aligning {target.name}")
-        alignments.append(align_documents(source, target, encoder, progress=note))
+    alignments = _align_targets(source, targets, encoder, False, max_ratio, note)
     note("checking")
     findings = check_alignments(alignments, encoder, divergence_model(encoder))
     return _result(source, alignments, findings, encoder, fail_on, baseline)
@@ -329,7 +334,6 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     the version committed at git revision ``since``, or the file ``previous_source``.
     With ``since``, each translation's earlier version is read too, so translations
     edited together with their source are recognised as updated."""
-    from .align import align_windows
     from .diverge.drift import DriftInput, cosine, drift_findings, source_changes
     from .readers.git import read_at
 
@@ -350,28 +354,17 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
         label = "the previous source"
     if old.lang != source.lang:
         raise InputError(f"{old.name} is in '{old.lang}', the source in '{source.lang}'")
-    params = alignment_params(encoder)
-
-    def align_pair(a: Document, b: Document):
-        if not len(a) or not len(b):
-            return align_windows(a, b, [], [], params)
-        return align_windows(a, b, encoder.embed_windows(a.texts, MAX_WINDOW),
-                             encoder.embed_windows(b.texts, MAX_WINDOW), params)
-
     note("comparing the source with its earlier version")
-    changes = source_changes(old, source, align_pair)
-    alignments, findings = [], []
-    for target in editions.targets:
-        check_lengths(source, target, max_length_ratio)
-        note(f"aligning {target.name}")
-        new_alignment = align_documents(source, target, encoder, presplit=presplit)
+    changes = source_changes(old, source, lambda a, b: align_documents(a, b, encoder).links)
+    alignments = _align_targets(source, editions.targets, encoder, presplit, max_length_ratio, note)
+    findings = []
+    for target, new_alignment in zip(editions.targets, alignments):
         old_alignment = align_documents(old, target, encoder, presplit=presplit)
         before = None
         if since is not None:
             earlier = read_at(since, Path(target.name))
             if earlier is not None:
                 before = load_document(earlier, target.lang, presplit, f"{target.name}@{since}")
-        alignments.append(new_alignment)
         findings += drift_findings(changes, DriftInput(old, source, target, new_alignment, old_alignment,
                                                        before, label), cosine(encoder))
     sig = (f"aligner:{__version__}|model:{encoder.cache_key}|drift:{since or 'file'}|src:{source.lang}|"

@@ -46,6 +46,11 @@ class Document:
     def __len__(self) -> int:
         return len(self.sentences)
 
+    def where(self, index: int) -> str:
+        """Sentence ``index`` as people count it in messages: 1-based, with its line where known."""
+        line = self.sentences[index].line
+        return f"{index + 1} (line {line})" if line else str(index + 1)
+
     @classmethod
     def from_sentences(cls, texts: Sequence[str], lang: str, name: str = "",
                        paragraphs: Sequence[int] | None = None) -> "Document":

@@ -100,26 +100,31 @@ def _moves(changes: list[SourceChange], a: list[str], b: list[str]) -> list[Sour
     return unique
 
 
+def _word_diff(old_text: str, new_text: str):
+    """The two versions as words as written, and the opcodes of what differs."""
+    a, b = _WORD.findall(old_text), _WORD.findall(new_text)
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    return a, b, ops
+
+
 def describe_change(old_text: str, new_text: str) -> str:
     """What changed between two versions of a sentence, as whole words as written."""
-    a, b = _WORD.findall(old_text), _WORD.findall(new_text)
+    a, b, ops = _word_diff(old_text, new_text)
     parts = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in ops:
         if tag == "replace":
             parts.append(f'"{_words(a[i1:i2])}" became "{_words(b[j1:j2])}"')
         elif tag == "delete":
             parts.append(f'"{_words(a[i1:i2])}" was removed')
-        elif tag == "insert":
+        else:
             parts.append(f'"{_words(b[j1:j2])}" was added')
     return "; ".join(parts) or "only spacing changed"
 
 
 def _added_words(old_text: str, new_text: str) -> tuple[str, ...]:
     """The runs of words the new version has and the old one had not, as written."""
-    a, b = _WORD.findall(old_text), _WORD.findall(new_text)
-    return tuple(" ".join(b[j1:j2]) for tag, _, _, j1, j2
-                 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-                 if tag in ("replace", "insert"))
+    _, b, ops = _word_diff(old_text, new_text)
+    return tuple(" ".join(b[j1:j2]) for tag, _, _, j1, j2 in ops if tag != "delete")
 
 
 def _words(words: list[str]) -> str:
@@ -139,11 +144,6 @@ def _changed_tokens(old_text: str, new_text: str) -> tuple[set[str], set[str]]:
 def _linked(alignment: Alignment, ids: Sequence[int]) -> tuple[int, ...]:
     wanted = set(ids)
     return tuple(sorted({j for link in alignment.links if wanted & set(link.src) for j in link.tgt}))
-
-
-def _where(doc: Document, index: int) -> str:
-    line = doc.sentences[index].line
-    return f"{index + 1} (line {line})" if line else str(index + 1)
 
 
 @dataclass(frozen=True)
@@ -183,21 +183,20 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
             old_text = " ".join(d.old_source.texts[i] for i in change.old)
             new_text = " ".join(d.new_source.texts[j] for j in change.new)
             tgt_text = " ".join(tgt[j] for j in linked)
+            gone, came = _changed_tokens(old_text, new_text)
             if before is not None:
                 stale = all(_norm(tgt[j]) in before for j in linked)
             else:
-                gone, came = _changed_tokens(old_text, new_text)
                 keeps_old = any(t in tgt_text for t in gone)
                 has_new = any(t in tgt_text for t in came)
                 stale = keeps_old and not has_new if (gone or came) and (keeps_old or has_new) \
                     else similarity(tgt_text, old_text) > similarity(tgt_text, new_text)
             if stale:
-                gone, came = _changed_tokens(old_text, new_text)
                 severity = "error" if any(any(c.isdigit() for c in t) for t in gone | came) else "warning"
                 finding("stale", severity, change.new, linked,
-                        f"source sentence {_where(d.new_source, change.new[0])} changed since {d.since}: "
+                        f"source sentence {d.new_source.where(change.new[0])} changed since {d.since}: "
                         f"{describe_change(old_text, new_text)}; translation sentence "
-                        f"{_where(d.target, linked[0])} was not updated", _added_words(old_text, new_text))
+                        f"{d.target.where(linked[0])} was not updated", _added_words(old_text, new_text))
         elif change.kind == "added":
             holding = [link for link in d.new_alignment.links if set(change.new) & set(link.src)]
             own = [j for link in holding if set(link.src) <= set(change.new) for j in link.tgt]
@@ -205,7 +204,7 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
             if not fresh:
                 new_text = " ".join(d.new_source.texts[j] for j in change.new)
                 finding("untranslated-addition", size_severity(new_text), change.new, tuple(own),
-                        f"source sentence {_where(d.new_source, change.new[0])} was added since {d.since} "
+                        f"source sentence {d.new_source.where(change.new[0])} was added since {d.since} "
                         "and has no translation of its own")
         elif change.kind == "removed":
             for j in _linked(d.old_alignment, change.old):
@@ -214,7 +213,7 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
                 if sources <= removed:
                     old_text = " ".join(d.old_source.texts[i] for i in change.old)
                     finding("orphan", "warning", (), (j,),
-                            f"translation sentence {_where(d.target, j)} translates a source sentence "
+                            f"translation sentence {d.target.where(j)} translates a source sentence "
                             f"removed since {d.since}: \"{_words(_WORD.findall(old_text))}\"")
     return out
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from itertools import chain
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -161,16 +161,8 @@ class USEM3Encoder(Encoder):
 
     @staticmethod
     def _pool_all(backend, texts: list[str], out: np.ndarray) -> None:
-        group, n_tokens, first = [], 0, 0
-        for i, text in enumerate(texts):
-            ids = backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
-            if group and n_tokens + len(ids) > _TOKEN_BUDGET:
-                _pool_batch(backend, group, n_tokens, out[first:i])
-                group, n_tokens, first = [], 0, i
-            group.append(ids)
-            n_tokens += len(ids)
-        if group:
-            _pool_batch(backend, group, n_tokens, out[first:len(texts)])
+        for first, group, n_tokens in _micro_batches(backend, texts):
+            _pool_batch(backend, group, n_tokens, out[first:first + len(group)])
 
     def head(self, pooled: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Embeddings from token-feature sums and token counts: the model's final layers."""
@@ -203,16 +195,9 @@ class USEM3Encoder(Encoder):
         texts = list(texts)
         unique = list(dict.fromkeys(texts))
         done: dict[str, tuple[np.ndarray, list[str]]] = {}
-        group: list[tuple[str, list[int]]] = []
-        n_tokens = 0
-        for k, text in enumerate(unique + [None]):
-            ids = None if text is None else backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
-            if group and (text is None or n_tokens + len(ids) > _TOKEN_BUDGET):
-                done.update(self._span_group(backend, group, n_tokens, width))
-                group, n_tokens = [], 0
-            if text is not None:
-                group.append((text, ids))
-                n_tokens += len(ids)
+        for first, group, n_tokens in _micro_batches(backend, unique):
+            batch = list(zip(unique[first:first + len(group)], group))
+            done.update(self._span_group(backend, batch, n_tokens, width))
         return [done[text] for text in texts]
 
     def _span_group(self, backend, group, n_tokens: int, width: int) -> dict[str, tuple[np.ndarray, list[str]]]:
@@ -266,6 +251,22 @@ class USEM3Encoder(Encoder):
                 vectors[start:stop] = self.head(pooled, lens)
             out.append(vectors)
         return out
+
+
+def _micro_batches(b, texts: list[str]) -> Iterator[tuple[int, list[list[int]], int]]:
+    """(index of the first text, token ids of each text, total tokens) per micro-batch
+    of about _TOKEN_BUDGET tokens, in order: the unit the backend's forward pass runs on."""
+    group: list[list[int]] = []
+    n_tokens = first = 0
+    for i, text in enumerate(texts):
+        ids = b.sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+        if group and n_tokens + len(ids) > _TOKEN_BUDGET:
+            yield first, group, n_tokens
+            group, n_tokens, first = [], 0, i
+        group.append(ids)
+        n_tokens += len(ids)
+    if group:
+        yield first, group, n_tokens
 
 
 def _pool_batch(b, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from ..rules import Finding
 
 
+def xml_safe(text: str) -> str:
+    """Text XML 1.0 can carry: C0 control characters other than tab and newlines
+    are not allowed in a document at all, escaped or not (lxml refuses them)."""
+    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+
+
 @dataclass(frozen=True)
 class Writer:
     kind: str     # alignment | findings | page | bitext

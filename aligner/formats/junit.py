@@ -11,15 +11,10 @@ from typing import TYPE_CHECKING
 
 from ..diverge.result import CheckResult
 from ..rules import severity_rank
+from .base import xml_safe
 
 if TYPE_CHECKING:
     from .base import RenderOptions
-
-
-def _xml(text: str) -> str:
-    """Text XML 1.0 can carry: C0 control characters other than tab and newlines
-    are not allowed in a document at all, escaped or not."""
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
 
 
 def render(result: CheckResult, options: "RenderOptions") -> str:
@@ -28,21 +23,21 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
     for alignment in result.alignments:
         name = alignment.target.name
         by_link = result.by_link(name)
-        suite = ET.SubElement(suites, "testsuite", name=_xml(name), tests=str(len(alignment.links)))
+        suite = ET.SubElement(suites, "testsuite", name=xml_safe(name), tests=str(len(alignment.links)))
         failures = 0
         for k, link in enumerate(alignment.links):
             # read by people in CI dashboards: sentence numbers 1-based, as in every message
             src = ",".join(str(i + 1) for i in link.src) or "-"
             tgt = ",".join(str(j + 1) for j in link.tgt) or "-"
-            case = ET.SubElement(suite, "testcase", classname=_xml(name), name=f"source {src} -> target {tgt}")
+            case = ET.SubElement(suite, "testcase", classname=xml_safe(name), name=f"source {src} -> target {tgt}")
             here = by_link.get(k, [])
             failing = [f for f in here if severity_rank(f.severity) >= limit]
             if failing:
                 failures += 1
-                message = _xml("; ".join(f"{f.rule}: {f.message}" for f in failing))
+                message = xml_safe("; ".join(f"{f.rule}: {f.message}" for f in failing))
                 ET.SubElement(case, "failure", message=message, type=failing[0].rule).text = message
             elif here:
-                ET.SubElement(case, "system-out").text = _xml("; ".join(f"{f.rule}: {f.message}" for f in here))
+                ET.SubElement(case, "system-out").text = xml_safe("; ".join(f"{f.rule}: {f.message}" for f in here))
         suite.set("failures", str(failures))
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

@@ -14,6 +14,7 @@ from lxml import etree
 from ..document import Alignment
 from ..multi import MultiAlignment, merge
 from ..version import __version__
+from .base import xml_safe
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -48,9 +49,4 @@ def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
 
 def _tuv(tu, lang: str, text: str) -> None:
     tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-    etree.SubElement(tuv, "seg").text = _xml_safe(text)
-
-
-def _xml_safe(text: str) -> str:
-    """Drop the control characters XML 1.0 cannot carry (lxml refuses them)."""
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    etree.SubElement(tuv, "seg").text = xml_safe(text)

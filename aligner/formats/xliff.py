@@ -17,7 +17,7 @@ from ..diverge.result import CheckResult
 from ..document import Alignment
 from ..errors import InputError
 from ..multi import MultiAlignment
-from .tmx import _xml_safe
+from .base import xml_safe
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -46,14 +46,14 @@ def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
             for k, f in enumerate(here, 1):
                 note = etree.SubElement(notes, f"{{{NS}}}note", id=f"n{k}", category=f.rule,
                                         priority=_PRIORITY[f.severity])
-                note.text = _xml_safe(f.message)
+                note.text = xml_safe(f.message)
         # no source (a sentence the translation adds) or no target: a reviewer decides
         state = "initial" if any(f.severity == "error" for f in here) or not link.tgt or not link.src \
             else "translated"
         segment = etree.SubElement(unit, f"{{{NS}}}segment", state=state)
         # xml:space keeps the text exactly as written (tabs, double spaces)
-        etree.SubElement(segment, f"{{{NS}}}source", {XML_SPACE: "preserve"}).text = _xml_safe(
+        etree.SubElement(segment, f"{{{NS}}}source", {XML_SPACE: "preserve"}).text = xml_safe(
             " ".join(source.texts[i] for i in link.src))
-        etree.SubElement(segment, f"{{{NS}}}target", {XML_SPACE: "preserve"}).text = _xml_safe(
+        etree.SubElement(segment, f"{{{NS}}}target", {XML_SPACE: "preserve"}).text = xml_safe(
             " ".join(target.texts[j] for j in link.tgt))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode("utf-8")

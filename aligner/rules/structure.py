@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..document import Document
 from .base import PairContext, Rule, size_severity
 from .findings import Finding
-
-
-def _where(doc: Document, index: int) -> str:
-    """A sentence as people count it: 1-based, with its line where known."""
-    line = doc.sentences[index].line
-    return f"{index + 1} (line {line})" if line else str(index + 1)
 
 
 class StructureRule(Rule):
@@ -30,11 +23,11 @@ class StructureRule(Rule):
             src_text, tgt_text = ctx.text(link)
             if link.src and not link.tgt:
                 yield ctx.finding("omission", size_severity(src_text), link, link.confidence,
-                                  f"source sentence {_where(ctx.alignment.source, link.src[0])} "
+                                  f"source sentence {ctx.alignment.source.where(link.src[0])} "
                                   "is missing in the translation")
             elif link.tgt and not link.src:
                 yield ctx.finding("addition", size_severity(tgt_text), link, link.confidence,
-                                  f"translation sentence {_where(ctx.alignment.target, link.tgt[0])} "
+                                  f"translation sentence {ctx.alignment.target.where(link.tgt[0])} "
                                   "has no counterpart in the source")
             elif len(link.src) == 1 and len(link.tgt) > 1:
                 yield ctx.finding("sentence-split", "info", link, link.confidence,
