@@ -132,8 +132,7 @@ def _from_pipe(path: Path) -> bytes:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_BYTES:
-                    raise InputError(f"{path}: is larger than {MAX_BYTES // 2**20} MiB; "
-                                     "split the document or check that it is text")
+                    raise _too_large(str(path))
                 deadline = time.monotonic() + PIPE_WAIT
                 continue
             if chunk == b"" and chunks:  # end of data after some data: done
@@ -146,13 +145,17 @@ def _from_pipe(path: Path) -> bytes:
         os.close(fd)
 
 
+def _too_large(name: str) -> InputError:
+    return InputError(f"{name}: is larger than {MAX_BYTES // 2**20} MiB; "
+                      "split the document or check that it is text")
+
+
 def _bounded(handle: BinaryIO, name: str) -> bytes:
     """At most MAX_BYTES from a file or stream: /dev/zero or a runaway pipe must
     not fill the memory."""
     data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: is larger than {MAX_BYTES // 2**20} MiB; "
-                         "split the document or check that it is text")
+        raise _too_large(name)
     return data
 
 
