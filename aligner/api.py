@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # pandas costs a quarter second to import; only outputs need 
     import pandas as pd
 
     from .diverge.semantic import DivergenceModel
+    from .readers.review import Review
 
 #: Refuse pairs whose character lengths differ more than this: they are not
 #: editions of one document (or one is truncated), and forcing an alignment
@@ -291,6 +292,40 @@ def align(editions: Editions, encoder: Encoder | str | None = None, presplit: bo
     return AlignResult(editions, alignments, findings)
 
 
+def read_review(path: str | Path) -> "Review":
+    """A corrected alignment exported from the review page; its signature says so."""
+    from dataclasses import replace
+
+    from .readers.review import read_review as read
+
+    review = read(path)
+    return replace(review, alignments=tuple(replace(a, signature=f"{a.signature}|from-review")
+                                            for a in review.alignments))
+
+
+def is_review(path: str | Path) -> bool:
+    """Whether a JSON file is a review file (rather than a check result)."""
+    from .readers.review import is_review as sniff
+
+    return sniff(path)
+
+
+def align_reviewed(path: str | Path, encoder: Encoder | str | None = None,
+                   with_findings: bool = False) -> AlignResult:
+    """The alignment a reviewer corrected, as an :class:`AlignResult` the
+    alignment formats render; nothing is re-aligned (the encoder runs only
+    for ``with_findings``)."""
+    review = read_review(path)
+    editions = Editions(review.source, tuple(a.target for a in review.alignments), len(review.alignments) > 1)
+    findings: tuple = ()
+    if with_findings:
+        from .diverge.check import check_alignments
+
+        encoder = _encoder(encoder)
+        findings = tuple(check_alignments(review.alignments, encoder, divergence_model(encoder)))
+    return AlignResult(editions, review.alignments, findings)
+
+
 # -- checking ----------------------------------------------------------------
 
 def check(editions: Editions, encoder: Encoder | str | None = None, fail_on: str = "error",
@@ -313,6 +348,17 @@ def check_documents(source: Document, targets: Sequence[Document], encoder: Enco
     note("checking")
     findings = check_alignments(alignments, encoder, divergence_model(encoder))
     return _result(source, alignments, findings, encoder, fail_on, baseline)
+
+
+def check_reviewed(path: str | Path, encoder: Encoder | str | None = None, fail_on: str = "error",
+                   baseline: list[dict] | None = None) -> CheckResult:
+    """Check the links a reviewer corrected in the review page, as they are."""
+    from .diverge.check import check_alignments
+
+    encoder = _encoder(encoder)
+    review = read_review(path)
+    findings = check_alignments(review.alignments, encoder, divergence_model(encoder))
+    return _result(review.source, review.alignments, findings, encoder, fail_on, baseline)
 
 
 def check_aligned(alignment: Alignment, encoder: Encoder | str | None = None, fail_on: str = "error",

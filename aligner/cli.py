@@ -101,10 +101,11 @@ def _bar(total: int, what: str, quiet: bool) -> Iterator:
 
 @app.command()
 def align(
-    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET (text files, paragraphs separated by blank lines), or one folder of editions."),
+    paths: List[Path] = typer.Argument(None, help="SOURCE TARGET (text files, paragraphs separated by blank lines), or one folder of editions."),
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     fmt: Format = typer.Option(Format.tsv, "--format", "-f", help="Output format."),
+    from_review: Optional[Path] = typer.Option(None, "--from-review", help="Write the alignment corrected in the review page (its exported review.json) instead of aligning."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language; detected if omitted."),
     presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
@@ -118,20 +119,32 @@ def align(
     """Align translations to a source; one row per link (or per source sentence group for a folder)."""
     from . import api
 
-    api.check_outputs([output], paths)
+    _one_input(paths, from_review, "--from-review")
+    api.check_outputs([output], [*(paths or []), *([from_review] if from_review else [])])
     encoder = api.get_encoder(model, _path_str(cache_dir), exact_windows)
     with _progress(quiet) as note:
         note("reading")
-        editions = api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit)
-        # XLIFF carries findings as notes on its units
-        shows_findings = fmt.value == "xliff" and len(editions.targets) == 1
-        result = api.align(editions, encoder, presplit, max_length_ratio, shows_findings, note)
+        if from_review is not None:
+            result = api.align_reviewed(from_review, encoder, with_findings=fmt.value == "xliff")
+        else:
+            editions = api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit)
+            # XLIFF carries findings as notes on its units
+            shows_findings = fmt.value == "xliff" and len(editions.targets) == 1
+            result = api.align(editions, encoder, presplit, max_length_ratio, shows_findings, note)
         content = api.render_alignment(result, fmt.value, spreadsheet_safe)
     api.write_output(output, content)
     if not quiet:
         for a in result.alignments:
             _err(f"{a.target.name}: {len(a.links)} links, {len(a.source)} x {len(a.target)} sentences "
                  f"| {a.signature}")
+
+
+def _one_input(paths: Optional[List[Path]], other: Optional[Path], option: str) -> None:
+    """Editions, or the file of ``option``: exactly one of them."""
+    if paths and other is not None:
+        raise InputError(f"give either {option} FILE or editions, not both")
+    if not paths and other is None:
+        raise InputError(f"give the editions (SOURCE TARGET..., or a folder) or {option} FILE")
 
 
 def _path_str(path: Optional[Path]) -> Optional[str]:
@@ -150,6 +163,7 @@ def check(
     paths: List[Path] = typer.Argument(None, help="SOURCE TARGET [TARGET ...], or one folder of editions (ru.txt, en.txt, ...)."),
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="Check an aligned bitext (TSV) without re-aligning."),
+    from_review: Optional[Path] = typer.Option(None, "--from-review", help="Check the links corrected in the review page (its exported review.json) without re-aligning."),
     fmt: Report = typer.Option(Report.text, "--format", "-f", help="Report format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
@@ -168,7 +182,10 @@ def check(
     from . import api
 
     api.check_outputs([output, write_baseline], [*(paths or []), *([pairs] if pairs else []),
+                                                            *([from_review] if from_review else []),
                                                             *([baseline] if baseline else [])])
+    if pairs is not None and from_review is not None:
+        raise InputError("give either --pairs FILE or --from-review FILE, not both")
     known = api.read_baseline(baseline) if baseline else None
     encoder = api.get_encoder(model, _path_str(cache_dir))
     limit = "error" if fail_on == FailOn.never else fail_on.value
@@ -178,6 +195,9 @@ def check(
                 raise InputError("give either --pairs FILE or editions, not both")
             outcome = api.check_bitext(pairs, src_lang, tgt_lang, encoder, limit, known)
             result = outcome.check
+        elif from_review is not None:
+            _one_input(paths, from_review, "--from-review")
+            outcome = result = api.check_reviewed(from_review, encoder, limit, known)
         else:
             editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note)
@@ -201,7 +221,7 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
 
     if not paths or (len(paths) == 1 and not paths[0].is_dir()):
         raise InputError(f"{command} needs SOURCE TARGET [TARGET ...], a folder"
-                         + (", or --pairs FILE" if command == "check" else ""))
+                         + (", --pairs FILE or --from-review FILE" if command == "check" else ""))
     return api.read_editions(paths, source_lang, src_lang, tgt_lang)
 
 
@@ -239,7 +259,7 @@ def drift(
 
 @app.command()
 def report(
-    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET [TARGET ...], a folder of editions, or a 'check --format json' output."),
+    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET [TARGET ...], a folder of editions, a 'check --format json' output, or a review.json exported from the page."),
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the page here (default: standard output)."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
@@ -252,7 +272,12 @@ def report(
     from . import api
 
     api.check_outputs([output], [*paths, *([baseline] if baseline else [])])
-    if len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file():
+    if len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file() and api.is_review(paths[0]):
+        known = api.read_baseline(baseline) if baseline else None
+        with _progress(quiet) as note:
+            note("checking the corrected links")
+            result = api.check_reviewed(paths[0], api.get_encoder(model), "error", known)
+    elif len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file():
         result = api.read_check(paths[0])
         if baseline:
             result = api.with_baseline(result, api.read_baseline(baseline))

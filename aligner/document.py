@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 
+#: The file the review page exports with the links a reviewer corrected;
+#: :mod:`aligner.readers.review` reads it back.
+REVIEW_FORMAT = "aligner-review/1"
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence, the paragraph it belongs to (0-based) and the line it starts on (1-based)."""

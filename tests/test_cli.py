@@ -133,7 +133,7 @@ def test_installed_command_reports_usage_errors_in_one_message(corpus):
     res = run_process("check", corpus / "ru.txt", corpus / "en.txt", "--format", "xml")
     assert res.returncode == 2 and "'xml' is not one of" in res.stderr
     res = run_process("align")
-    assert res.returncode == 2 and "Missing argument" in res.stderr
+    assert res.returncode == 2 and "give the editions (SOURCE TARGET..., or a folder) or --from-review FILE" in res.stderr
     assert "Traceback" not in res.stderr
 
 

@@ -213,3 +213,121 @@ def test_accepting_a_finding_in_the_page_exports_a_baseline_check_reads(browser,
     accepted = [f for f in json.loads(res.stdout)["findings"] if f["baseline"]]
     assert [(f["rule"], "142" in f["message"]) for f in accepted] == [("number-mismatch", True)]
     browser.execute_script("localStorage.clear()")
+
+
+def _open_editor(driver, page, lang):
+    driver.get(page.as_uri())
+    driver.execute_script("localStorage.clear()")
+    driver.get(page.as_uri())
+    driver.find_element("id", "edit-links").click()
+    _pick(driver, lang)
+    assert not driver.find_element("id", "editions").is_displayed()
+
+
+def _pick(driver, lang):
+    from selenium.webdriver.support.ui import Select
+
+    menu = Select(driver.find_element("id", "edit-target"))
+    menu.select_by_index(next(i for i, o in enumerate(menu.options) if o.text.startswith(f"{lang}:")))
+
+
+def _link_rows(driver) -> list[tuple[str, str]]:
+    """(kind, translation text) of every row of the link editor."""
+    return [(r.find_element("css selector", ".kind").text.split(" ")[0], r.find_elements("css selector", "td")[2].text)
+            for r in driver.find_elements("css selector", "#links-table tbody tr")]
+
+
+def _row_button(driver, row: int, op: str):
+    return driver.find_elements("css selector", "#links-table tbody tr")[row].find_element(
+        "css selector", f"button[data-op='{op}']")
+
+
+def test_corrected_links_go_back_to_the_cli_and_change_the_check(browser, corpus, corpus_page, tmp_path):
+    """The round trip a reviewer makes: split a 1-2 link in one edition, merge an
+    added sentence into its neighbour in another, export, and feed the file to
+    align and check."""
+    import json
+
+    _open_editor(browser, corpus_page, "de")
+    rows = _link_rows(browser)
+    split_at = next(i for i, (kind, _) in enumerate(rows) if kind == "1-2")
+    _row_button(browser, split_at, "split").click()
+    after = _link_rows(browser)
+    assert [k for k, _ in after[split_at:split_at + 2]] == ["1-1", "0-1"]
+    assert len(after) == len(rows) + 1
+    assert browser.find_element("id", "edit-status").text.startswith("2 links changed")
+    # focus stays on the row just edited, for keyboard users
+    assert browser.switch_to.active_element.get_attribute("data-op") in ("split", "merge", "check")
+
+    _pick(browser, "fr")
+    rows = _link_rows(browser)
+    added = next(i for i, (kind, _) in enumerate(rows) if kind == "0-1" and i > 0)
+    _row_button(browser, added - 1, "merge").click()
+    assert len(_link_rows(browser)) == len(rows) - 1
+    _row_button(browser, 0, "check").click()
+
+    browser.get(corpus_page.as_uri())  # corrections are kept across reloads, and said in the findings view
+    note = browser.find_element("id", "corrections-note")
+    assert note.is_displayed() and "de.txt (2 links changed" in note.text and "fr.txt (1 links changed, 1 checked" in note.text
+    review = tmp_path / "review.json"
+    review.write_text(browser.execute_script("return window.alignerReview()"), encoding="utf-8")
+    browser.execute_script("localStorage.clear()")
+
+    before = json.loads(run("check", str(corpus), "--source", "ru", "-f", "json", "-q").stdout)
+    res = run("check", "--from-review", str(review), "-f", "json", "-q")
+    assert res.returncode == 1, res.stderr  # the planted number changes are still errors
+    after = json.loads(res.stdout)
+
+    def rules(doc, lang):
+        return sorted(f["rule"] for f in doc["findings"] if f["target"].endswith(f"{lang}.txt"))
+
+    assert "sentence-split" in rules(before, "de") and "sentence-split" not in rules(after, "de")
+    assert rules(after, "de").count("addition") == rules(before, "de").count("addition") + 1
+    assert rules(after, "fr").count("addition") == rules(before, "fr").count("addition") - 1
+    assert rules(after, "es") == rules(before, "es")  # untouched edition, same findings
+
+    res = run("align", "--from-review", str(review), "-f", "json", "-q")
+    assert res.returncode == 0, res.stderr
+    res = run("align", "--from-review", str(review), "-f", "tmx", "-q")
+    # the split: the first German sentence alone is the translation unit's segment
+    assert res.returncode == 0 and "zusammenzuführen.</seg>" in res.stdout
+    page = tmp_path / "corrected.html"
+    assert run("report", str(review), "-o", str(page), "-q").returncode == 0
+    assert "from-review" in page.read_text(encoding="utf-8")
+
+
+def test_split_undo_and_moves_keep_a_valid_alignment(browser, corpus_page, tmp_path):
+    _open_editor(browser, corpus_page, "es")
+    rows = _link_rows(browser)
+    merged = next(i for i, (kind, _) in enumerate(rows) if kind == "2-1")
+    _row_button(browser, merged, "src-down").click()  # the second source sentence to the next link
+    assert _link_rows(browser)[merged][0] == "1-1"
+    browser.find_element("id", "undo").click()
+    assert _link_rows(browser) == rows
+    assert browser.find_element("id", "undo").get_attribute("disabled")
+    _row_button(browser, 1, "tgt-up").click()
+    _row_button(browser, 0, "merge").click()
+    review = tmp_path / "review.json"
+    review.write_text(browser.execute_script("return window.alignerReview()"), encoding="utf-8")
+    browser.execute_script("localStorage.clear()")
+    res = run("align", "--from-review", str(review), "-f", "tsv", "-q")
+    assert res.returncode == 0, res.stderr
+
+
+def test_a_hand_broken_review_file_is_refused(tmp_path, corpus):
+    import json
+
+    res = run("check", str(corpus), "--source", "ru", "-f", "json", "-q")
+    doc = json.loads(res.stdout)
+    review = {"format": "aligner-review/1", "source": doc["source"], "documents": doc["documents"],
+              "alignments": doc["alignments"]}
+    path = tmp_path / "review.json"
+    review["alignments"][0]["links"][1]["tgt"] = review["alignments"][0]["links"][0]["tgt"]  # a sentence twice
+    path.write_text(json.dumps(review), encoding="utf-8")
+    res = run("align", "--from-review", str(path), "-q")
+    assert res.returncode == 2 and "once each, in order" in res.stderr and not res.stdout
+    path.write_text(json.dumps({"format": "aligner-baseline/1", "findings": []}), encoding="utf-8")
+    res = run("check", "--from-review", str(path), "-q")
+    assert res.returncode == 2 and "not a review file" in res.stderr
+    res = run("align", "--from-review", str(path), str(corpus), "-q")
+    assert res.returncode == 2 and "not both" in res.stderr

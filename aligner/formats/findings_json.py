@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..diverge.result import CheckResult
+from ..document import Alignment, Document
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -34,11 +35,21 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
         "findings": [finding_dict(result, f) for f in result.findings],
         "stale_baseline": list(result.stale),
         # enough to rebuild the review page later (aligner report check.json)
-        "documents": {name: {"lang": doc.lang, "sentences": [
-            {"text": x.text, "paragraph": x.paragraph, "line": x.line} for x in doc.sentences]}
-            for name, doc in result.documents.items()},
-        "alignments": [{"target": a.target.name, "signature": a.signature, "links": [
-            {"src": list(link.src), "tgt": list(link.tgt), "confidence": link.confidence,
-             "similarity": link.similarity} for link in a.links]} for a in result.alignments],
+        "documents": documents_dict(result.documents.values()),
+        "alignments": alignments_list(result.alignments),
     }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def documents_dict(documents: Iterable[Document]) -> dict:
+    """Documents with their sentences, by name (also embedded in the review page)."""
+    return {doc.name: {"lang": doc.lang, "sentences": [
+        {"text": x.text, "paragraph": x.paragraph, "line": x.line} for x in doc.sentences]}
+        for doc in documents}
+
+
+def alignments_list(alignments: Iterable[Alignment]) -> list:
+    """Each translation's links (also embedded in the review page)."""
+    return [{"target": a.target.name, "signature": a.signature, "links": [
+        {"src": list(link.src), "tgt": list(link.tgt), "confidence": link.confidence,
+         "similarity": link.similarity} for link in a.links]} for a in alignments]

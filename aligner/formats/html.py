@@ -10,13 +10,16 @@ navigation, which stays responsive for thousands of sentences.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..diverge.result import CheckResult
+from ..document import REVIEW_FORMAT
 from ..multi import merge
 from ..rules import Finding, severity_rank
+from .findings_json import alignments_list, documents_dict
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -110,5 +113,12 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
     rules = sorted({f.rule for f in result.active})
     # accepted findings are kept per document: the source's name and text decide which
     store_key = hashlib.sha256("\x1f".join([src.name, *src.texts]).encode("utf-8")).hexdigest()[:16]
+    # what the link editor starts from and exports (a review file); corrections
+    # are kept per page content, so a re-aligned page does not inherit them
+    review = {"format": REVIEW_FORMAT, "source": {"name": src.name, "lang": src.lang},
+              "documents": documents_dict(result.documents.values()),
+              "alignments": alignments_list(result.alignments)}
+    review_key = hashlib.sha256(json.dumps(review, sort_keys=True).encode("utf-8")).hexdigest()[:16]
     return _template().render(source=src, editions=editions, rows=rows, rules=rules, store_key=store_key,
+                              review=review, review_key=review_key,
                               signature=result.signature, findings_total=len(result.active))

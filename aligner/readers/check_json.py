@@ -18,15 +18,9 @@ def load(text: str, name: str = "check output") -> CheckResult:
     """Rebuild a CheckResult from this format (for ``aligner report check.json``)."""
     try:
         doc = json.loads(text)
-        docs = {n: Document(d["lang"], tuple(Sentence(x["text"], x["paragraph"], x["line"])
-                                              for x in d["sentences"]), n)
-                for n, d in doc["documents"].items()}
+        docs = documents(doc["documents"])
         source = docs[doc["source"]["name"]]
-        alignments = tuple(
-            Alignment(source, docs[a["target"]],
-                      tuple(Link(tuple(k["src"]), tuple(k["tgt"]), k["confidence"], k.get("similarity"))
-                            for k in a["links"]), a.get("signature", ""))
-            for a in doc["alignments"])
+        alignments = alignments_of(doc["alignments"], source, docs)
         links_of = {a.target.name: a.links for a in alignments}
         findings = tuple(
             Finding(f["rule"], f["severity"], f["source"], f["target"], tuple(f["src_ids"]),
@@ -41,6 +35,23 @@ def load(text: str, name: str = "check output") -> CheckResult:
         return result
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise InputError(f"{name}: not an 'aligner check --format json' output ({type(exc).__name__}: {exc})") from None
+
+
+def documents(data: dict) -> dict[str, Document]:
+    """The documents of a JSON result by name (shared with the review file)."""
+    return {n: Document(d["lang"], tuple(Sentence(str(x["text"]), int(x["paragraph"]), int(x["line"]))
+                                         for x in d["sentences"]), n)
+            for n, d in data.items()}
+
+
+def alignments_of(data: list, source: Document, docs: dict[str, Document]) -> tuple[Alignment, ...]:
+    """The alignments of a JSON result (shared with the review file)."""
+    return tuple(
+        Alignment(source, docs[a["target"]],
+                  tuple(Link(tuple(int(i) for i in k["src"]), tuple(int(j) for j in k["tgt"]),
+                             float(k["confidence"]), k.get("similarity"))
+                        for k in a["links"]), a.get("signature", ""))
+        for a in data)
 
 
 def _validate(result: CheckResult) -> None:
