@@ -205,10 +205,13 @@ def test_accepting_a_finding_in_the_page_exports_a_baseline_check_reads(browser,
     number.find_element("css selector", ".accept").click()
     assert "accepted" in number.get_attribute("class")
     assert browser.find_element("id", "accepted-count").text == "1 accepted"
-    browser.get(corpus_page.as_uri())  # kept in the browser across reloads
+    number.find_element("css selector", ".accept-note").send_keys("the source was corrected later")
+    browser.get(corpus_page.as_uri())  # kept in the browser across reloads, with the note
     assert browser.find_element("id", "accepted-count").text == "1 accepted"
     baseline = tmp_path / "baseline.json"
     baseline.write_text(browser.execute_script("return window.alignerBaseline()"), encoding="utf-8")
+    assert [e.get("note") for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"]] == [
+        "the source was corrected later"]
     res = run("check", str(corpus), "--source", "ru", "--baseline", str(baseline), "-f", "json", "-q")
     accepted = [f for f in json.loads(res.stdout)["findings"] if f["baseline"]]
     assert [(f["rule"], "142" in f["message"]) for f in accepted] == [("number-mismatch", True)]
