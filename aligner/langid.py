@@ -8,6 +8,7 @@ file declared as German silently gives the wrong sentence splitter).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
 from .errors import InputError
 
@@ -73,6 +74,40 @@ def resolve(text: str, declared: str | None, name: str) -> str:
         raise InputError(f"{name}: cannot tell its language for sure (best guess '{found[0]}', "
                          f"{found[1]:.0%}); give it with --src-lang/--tgt-lang")
     return found[0]
+
+
+#: The languages a sentence of a translation is compared with, beside its
+#: own and its source's: widely used ones, which is where text pasted from
+#: another edition or left from a template comes from.
+COMMON = ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "tr", "uk", "zh")
+
+
+@lru_cache(maxsize=32)
+def _chooser(codes: tuple[str, ...]):
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def choose(text: str, codes: Sequence[str]) -> tuple[str, float] | None:
+    """Which of a few languages a sentence is in, and lingua's confidence.
+
+    Among all 75 languages, a short French line about usage summaries looks
+    Latin and a Spanish one Tagalog, which no translator wrote; so a sentence
+    is only compared with its own, its source's and :data:`COMMON` languages.
+    None when a code is unknown to lingua or there is too little text."""
+    codes = tuple(sorted({c.lower() for c in codes}))
+    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+        return None
+    try:
+        detector = _chooser(codes)
+    except (AttributeError, ValueError):
+        return None
+    values = detector.compute_language_confidence_values(text[:SAMPLE_CHARS])
+    if not values:
+        return None
+    return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
 
 
 def confidence(text: str, code: str) -> float | None:

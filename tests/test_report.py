@@ -75,7 +75,7 @@ def test_severity_and_rule_filters_hide_what_they_should(browser, corpus_page):
     assert errors
     browser.find_element("css selector", '#severity-filter input[value="error"]').click()
     assert not _visible_findings(browser, '.finding[data-severity="error"]')
-    assert _visible_findings(browser, '.finding[data-severity="warning"]')
+    assert _visible_findings(browser, '.finding[data-severity="info"]')
     assert not browser.find_elements("css selector", "td.sev-error")
     browser.find_element("css selector", '#severity-filter input[value="error"]').click()
     assert len(_visible_findings(browser, '.finding[data-severity="error"]')) == len(errors)
@@ -158,7 +158,7 @@ def test_cells_carry_language_direction_and_severity_as_text(browser, corpus_pag
     cells = browser.find_elements("css selector", "td.tgt")
     assert cells and all(c.get_attribute("dir") == "auto" and c.get_attribute("lang") for c in cells)
     labels = {f.find_element("css selector", ".sev-label").text for f in _visible_findings(browser)}
-    assert {"✖ error", "▲ warning"} <= labels
+    assert {"✖ error", "ℹ info"} <= labels
 
 
 def test_narrow_screen_shows_the_document(browser, corpus_page):

@@ -94,7 +94,23 @@ def test_missing_url_email_and_acronym(usem3):
     messages = " | ".join(f.message for f in found)
     assert "e-mail address press@example.org" in messages and "URL https://example.org/vote" in messages
     assert "acronym OEWG" in messages
-    assert {f.severity for f in found if "acronym" in f.message} == {"warning"}
+    # never used in the translation: translated consistently, most likely (a note, not a warning)
+    assert {f.severity for f in found if "acronym" in f.message} == {"info"}
+    tgt_mixed = ["Schreiben Sie an press@example.org oder lesen Sie https://example.org/vote für den Bericht.",
+                 "Die OEWG tagte zweimal in diesem Jahr."]
+    found = [f for f in _check(usem3, src, tgt_mixed, [([0], [0]), ([1], [1])]) if f.rule == "name-mismatch"]
+    assert [(f.severity, f.tgt_ids) for f in found] == [("warning", (0,))]
+
+
+def test_acronyms_spelled_out_or_words_in_capitals_are_not_mismatches(usem3):
+    src = ["The resolution on international information security (IIS) was adopted.",
+           "Under Linux there are GUIs where you can point and click.",
+           "NOTES The notes below apply to every SYNOPSIS form."]
+    tgt = ["Die Resolution zur internationalen Informationssicherheit wurde angenommen.",
+           "Sous Linux, il existe des interfaces utilisateur graphiques où vous pouvez pointer et cliquer.",
+           "ANMERKUNGEN Die folgenden Anmerkungen gelten für jede ÜBERSICHT."]
+    found = _check(usem3, src, tgt, [([i], [i]) for i in range(3)])
+    assert "name-mismatch" not in _rules(found)
 
 
 def test_cyrillic_acronyms_are_not_expected_in_a_latin_translation(usem3):

@@ -7,18 +7,26 @@ import unicodedata
 from typing import Iterable
 
 from .. import langid
-from .base import PairContext, Rule, prose_words, words
+from .base import PairContext, Rule, is_prose, is_word, words
 from .findings import Finding
 
 #: Letters a sentence needs before its language is judged on its own.
 MIN_LETTERS = 40
-#: Below this confidence in the declared target language, the sentence is checked.
-DOUBT = 0.05
+#: How sure the detector must be that a sentence is not in the target language.
+SURE = 0.9
 
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return re.sub(r"\W+", " ", text).strip()
+
+
+def _sentence(text: str) -> bool:
+    """Prose that reads as a sentence (ends like one, or is long): a table
+    header or a product name copied as it is ("Smart Array 6400 Expansion
+    Module") is not a sentence left untranslated."""
+    ends = re.search(r"(?<![.…])[.!?][\"'»”)\]]*$", text.strip())  # "name..." is a synopsis
+    return bool(ends) or sum(1 for w in text.split() if is_word(w)) >= 8
 
 
 class LanguageRule(Rule):
@@ -36,19 +44,24 @@ class LanguageRule(Rule):
                 yield ctx.finding("empty-target", "error", link, 1.0,
                                   "the translation has no words here")
                 continue
-            if src_lang != tgt_lang and prose_words(src_text) >= 3 and _normalise(src_text) == _normalise(tgt_text):
+            # code, commands and sample output stay as they are in every edition
+            if not is_prose(tgt_text):
+                continue
+            if src_lang != tgt_lang and _normalise(src_text) == _normalise(tgt_text) and _sentence(tgt_text):
                 yield ctx.finding("untranslated", "error", link, 1.0,
                                   "the translation repeats the source text untranslated")
                 continue
-            if sum(c.isalpha() for c in tgt_text) < MIN_LETTERS:
+            # the language is judged on the words only: options, paths and names
+            # in capitals are the same in every language and fool detectors
+            prose = " ".join(t for t in tgt_text.split() if is_word(t))
+            if sum(c.isalpha() for c in prose) < MIN_LETTERS:
                 continue
-            # only a clear verdict counts: short sentences fool detectors
-            expected = langid.confidence(tgt_text, tgt_lang)
-            if expected is None or expected >= DOUBT:
+            # only a clear verdict counts, among the languages a sentence of a
+            # translation plausibly is in: the target's, the source's, widely used ones
+            verdict = langid.choose(prose, (tgt_lang, src_lang, *langid.COMMON))
+            if verdict is None or verdict[0] == tgt_lang or verdict[1] < SURE:
                 continue
-            found = langid.detect(tgt_text)
-            if found is None or found == tgt_lang:
-                continue
+            found = verdict[0]
             if found == src_lang:
                 yield ctx.finding("untranslated", "error", link, 0.9,
                                   f"the translation is written in the source language ({src_lang})")

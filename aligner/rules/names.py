@@ -42,22 +42,72 @@ def _shouted(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.6
 
 
+#: Longer runs of capitals are words written in capitals (SYNOPSIS, NOTES), not acronyms.
+MAX_ACRONYM = 5
+#: Short words that do not start the words an acronym stands for (of, the, de, la, der, ...).
+_LINKING = frozenset("a an and for in of on the to à au aux d de del der des die du el en et für i "
+                     "la las le les los the und von y zu zur и в во на по для".split())
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].casefold() for w in words if w and w.casefold() not in _LINKING)
+
+
+def spelled_out(acronym: str, text: str) -> bool:
+    """Whether ``text`` writes the acronym out: a run of words whose initials
+    are the acronym's letters, in any order (GUI = "interfaces utilisateur
+    graphiques") and allowing a compound to carry the last letters
+    (IIS = "internationale Informationssicherheit").
+
+    Hand-written: no library expands acronyms across languages."""
+    letters = acronym.rstrip("s").casefold() if len(acronym) > 2 else acronym.casefold()
+    words = [w.strip(".,;:!?()\"'«»„“”") for w in text.split()]
+    words = [w for w in words if w and w.casefold() not in _LINKING]
+    want = sorted(letters)
+    for size in range(max(1, len(letters) - 2), len(letters) + 1):
+        for start in range(len(words) - size + 1):
+            run = words[start:start + size]
+            initials = _initials(run)
+            if sorted(initials) == want:
+                return True
+            rest = list(letters)
+            for c in initials:
+                if c in rest:
+                    rest.remove(c)
+            # the letters left over are inside one compound of the run
+            if len(letters) >= 3 and size >= 2 and len(rest) <= 2 and len(initials) + len(rest) == len(letters) and any(
+                    all(c in w.casefold()[1:] for c in rest) and len(w) >= 10 for w in run):
+                return True
+    return False
+
+
+def _words_in(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text) if not w.isupper()}
+
+
 class NameRule(Rule):
     ids = ("name-mismatch",)
     descriptions = {"name-mismatch": "An acronym, URL or e-mail address of the source is missing or changed in the translation."}
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         target_text = " ".join(ctx.alignment.target.texts)
+        # a word the source also writes in small letters is a word in capitals, not an acronym
+        source_words = _words_in(" ".join(ctx.alignment.source.texts))
         reported_absent: set[str] = set()
         for link, src_text, tgt_text in ctx.linked_texts():
             for kind, token in carried_tokens(src_text):
                 if token in tgt_text:
                     continue
+                if kind == "acronym" and (len(token.rstrip("s")) > MAX_ACRONYM
+                                          or token.casefold() in source_words
+                                          or spelled_out(token, tgt_text)):
+                    continue
                 if kind == "acronym" and token not in target_text:
                     if token in reported_absent:
                         continue
                     reported_absent.add(token)
-                    yield ctx.finding("name-mismatch", "warning", link, 0.5,
+                    # translated the same way throughout (UN -> ONU): a consistency note
+                    yield ctx.finding("name-mismatch", "info", link, 0.5,
                                       f"acronym {token} of the source never appears in the translation; "
                                       "check that it is translated consistently", (token,))
                     continue

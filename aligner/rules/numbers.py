@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from .base import PairContext, Rule
+from .base import PairContext, Rule, is_code, is_prose
 from .findings import Finding
 
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w])\d+(?:[.,]\d+)?")
@@ -47,7 +47,8 @@ def _number_words(lang: str) -> dict[str, float]:
     try:
         from num2words import num2words
 
-        words = {num2words(n, lang=lang).lower(): float(n) for n in range(2, _MAX_WORD_NUMBER + 1)}
+        # not 1: "one", "un", "ein" are also articles
+        words = {num2words(n, lang=lang).lower(): float(n) for n in (0, *range(2, _MAX_WORD_NUMBER + 1))}
     except (NotImplementedError, ImportError, OverflowError):
         return {}
     return {w: v for w, v in words.items() if " " not in w}
@@ -97,4 +98,17 @@ class NumberRule(Rule):
             differing = set(missing) | set(extra)
             written = tuple(m.group() for text, lang in ((src_text, src_lang), (tgt_text, tgt_lang))
                             for m in _NUMBER.finditer(text) if parse_number(m.group(), lang) in differing)
+            prose, code = is_prose(src_text), is_code(src_text) or is_code(tgt_text)
+            if not prose and not code:
+                # a table row or a listing: the figures are the content, but examples
+                # are often adapted (a calendar that starts on Monday)
+                yield ctx.finding("number-mismatch", "warning", link, 0.8,
+                                  message + " (in a table or listing)", written)
+                continue
+            if not prose:
+                # a command line or sample output: translators adapt examples (file
+                # sizes, dates in a listing), so this is worth a look, not an error
+                yield ctx.finding("number-mismatch", "info", link, 0.5,
+                                  message + " (in code or sample output)", written)
+                continue
             yield ctx.finding("number-mismatch", "error", link, 1.0, message, written)

@@ -19,7 +19,7 @@ from typing import Iterable
 
 import numpy as np
 
-from .base import PairContext, Rule, whole_words
+from .base import PairContext, Rule, is_prose, whole_words
 from .findings import Finding
 
 #: How much worse than the document's typical least-covered span a side's
@@ -72,10 +72,11 @@ class SemanticRule(Rule):
             score = float(sem.scores[k])
             if score < sem.threshold:
                 continue
-            severity = "warning" if outlier[k] else "info"
             link = ctx.alignment.links[index]
             (src_span, src_cov), (tgt_span, tgt_cov) = sem.signals.src_gap[k], sem.signals.tgt_gap[k]
             src_text, tgt_text = ctx.text(link)
+            # headings, code and table rows: the encoder's distance means little there
+            severity = "warning" if outlier[k] and is_prose(src_text) and is_prose(tgt_text) else "info"
             src_span, tgt_span = whole_words(src_text, src_span), whole_words(tgt_text, tgt_span)
             src_worse, tgt_worse = typical_src - src_cov, typical_tgt - tgt_cov
             if src_worse > CLEAR_GAP and tgt_worse > CLEAR_GAP:
