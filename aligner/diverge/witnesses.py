@@ -51,7 +51,7 @@ def _demote(f: Finding) -> str:
 
 
 #: How many robust deviations of this edition's usual lead over the other
-#: editions a semantic finding must lead by to stand out.
+#: editions a semantic hint must lead by to be said to stand out.
 STAND_OUT_Z = 2.5
 
 
@@ -70,33 +70,24 @@ def lead_needed(mine: dict[int, float], others: Sequence[dict[int, float]]) -> f
 
 
 def _semantic_witness(f: Finding, mine: float, others: list[float], needed: float) -> Finding:
-    """Weigh a semantic finding with the other editions' scores at the same place:
-    a warning only when the rule found it unusual in this document and it
-    leads every other edition by more than this edition usually does; info otherwise."""
+    """What the other editions' scores at the same place say of a semantic hint
+    (it stays info: see :mod:`aligner.rules.semantic`), so a reviewer reads the
+    hints that stand out first."""
     span = f"other editions {min(others):.2f}-{max(others):.2f}"
-    if f.severity == "warning" and mine - max(others) >= needed:
+    if mine - max(others) >= needed:
         return f.with_(witnesses=f"stands out: divergence {mine:.2f} here, {span}")
     if mine > max(others):
-        return f.with_(severity="info", witnesses=f"highest of the editions, within the encoder's noise: "
-                                                  f"divergence {mine:.2f} here, {span}")
-    return f.with_(severity="info", witnesses=f"not unusual: divergence {mine:.2f} here, {span}")
-
-
-def _alone(f: Finding) -> Finding:
-    """A semantic finding with no other edition to weigh it: on real faithful
-    translations the encoder's distance alone flags about one sentence in ten
-    (paraphrase, terminology), so it is a hint (info), never a warning."""
-    if f.severity != "warning":
-        return f
-    return f.with_(severity="info", witnesses="one translation: the encoder's distance alone is a hint")
+        return f.with_(witnesses=f"highest of the editions, within the encoder's noise: "
+                                 f"divergence {mine:.2f} here, {span}")
+    return f.with_(witnesses=f"not unusual: divergence {mine:.2f} here, {span}")
 
 
 def add_witnesses(per_edition: Sequence[tuple[PairContext, list[Finding]]]) -> list[Finding]:
     """Findings of all editions, each told what the other editions say at the same place."""
     n = len(per_edition)
-    semantic = embedding_rule_ids()
     if n < 2:
-        return [_alone(f) if f.rule in semantic else f for _, found in per_edition for f in found]
+        return [f for _, found in per_edition for f in found]
+    semantic = embedding_rule_ids()
     places, scores = [], []
     for ctx, found in per_edition:
         anchors = _anchors(ctx.alignment)
@@ -112,7 +103,6 @@ def add_witnesses(per_edition: Sequence[tuple[PairContext, list[Finding]]]) -> l
                     out.append(_semantic_witness(f, max(scores[e].get(i, 0.0) for i in f.src_ids), others,
                                                  needed))
                     continue
-                f = _alone(f)
             others_count = sum(1 for o in range(n) if o != e
                                and any(fam == kind and where & w for fam, w in places[o]))
             if others_count == 0:

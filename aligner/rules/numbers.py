@@ -76,13 +76,12 @@ class NumberRule(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
         for link, src_text, tgt_text in ctx.linked_texts():
-            src, tgt = numbers(src_text, src_lang), numbers(tgt_text, tgt_lang)
-            # spelled-out numbers count only when a digit-written counterpart exists
-            missing, extra = src - tgt, tgt - src
+            # numbers written in digits are compared; one spelled out on the other
+            # side ("zero", "ноль", "Null") stands in for a digit-written one
             digits_src = Counter(parse_number(m.group(), src_lang) for m in _NUMBER.finditer(src_text))
             digits_tgt = Counter(parse_number(m.group(), tgt_lang) for m in _NUMBER.finditer(tgt_text))
-            missing = Counter({v: c for v, c in missing.items() if v in digits_src})
-            extra = Counter({v: c for v, c in extra.items() if v in digits_tgt})
+            src, tgt = numbers(src_text, src_lang), numbers(tgt_text, tgt_lang)
+            missing, extra = digits_src - tgt, digits_tgt - src
             if not missing and not extra:
                 continue
             if len(missing) == 1 and len(extra) == 1:
