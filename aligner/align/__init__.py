@@ -102,7 +102,8 @@ def confident_pairs(path: Sequence[tuple[int, int]], A: np.ndarray, B: np.ndarra
     if not pairs:
         return []
     sims = np.einsum("ij,ij->i", A[[i for i, _ in pairs]], B[[j for _, j in pairs]])
-    return [p for p, s in zip(pairs, sims) if s >= np.median(sims)]
+    middle = float(np.median(sims))  # once: inside the comprehension it made this quadratic
+    return [p for p, s in zip(pairs, sims) if s >= middle]
 
 
 #: Source sentences the first pass (for the shape prior) looks at: enough to
