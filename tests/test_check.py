@@ -92,6 +92,12 @@ def test_sarif_validates_against_the_schema(reports):
     assert all(r["partialFingerprints"]["alignerFinding/v1"] for r in results)
     number = next(r for r in results if r["ruleId"] == "number-mismatch")
     assert number["level"] == "error" and number["locations"][0]["physicalLocation"]["region"]["startLine"] == 17
+    # the differing words, highlighted and located in the sentences as written
+    assert number["message"]["markdown"].startswith("number **25** in the source is **15** in the translation")
+    spans = number["properties"]["evidence"]
+    assert {(e["side"], e["text"]) for e in spans} == {("source", "25"), ("target", "15")}
+    texts = {"source": number["properties"]["sourceText"], "target": number["properties"]["targetText"]}
+    assert all(texts[e["side"]][e["start"]:e["end"]] == e["text"] for e in spans)
 
 
 def test_junit_has_one_case_per_link_and_fails_the_errors(reports):

@@ -36,3 +36,34 @@ class RenderOptions:
     findings: Sequence["Finding"] = ()
     spreadsheet_safe: bool = False
     color: bool = False
+
+
+def evidence_spans(finding: "Finding") -> list[dict]:
+    """Where each evidence span of a finding is: the side whose text holds it
+    and its character offsets there (first occurrence; a number or name found
+    on both sides is reported on both), for formats that point into the text."""
+    out = []
+    for span in finding.evidence:
+        for side, text in (("source", finding.src_text), ("target", finding.tgt_text)):
+            at = text.find(span)
+            if at >= 0:
+                out.append({"side": side, "text": span, "start": at, "end": at + len(span)})
+    return out
+
+
+def markdown_evidence(message: str, evidence: Sequence[str]) -> str:
+    """The message with its evidence words in bold (SARIF's markdown message)."""
+    import re
+
+    out = message.replace("*", "\\*").replace("_", "\\_")
+    for span in sorted(set(evidence), key=len, reverse=True):
+        escaped = span.replace("*", "\\*").replace("_", "\\_")
+        if not escaped or f"**{escaped}**" in out:
+            continue
+        # the quoted words, else the first whole-word occurrence ("13" is not "1")
+        quoted = f'"{escaped}"'
+        if quoted in out:
+            out = out.replace(quoted, f'"**{escaped}**"', 1)
+        else:
+            out = re.sub(rf"(?<!\w){re.escape(escaped)}(?!\w)", lambda m: f"**{m.group()}**", out, count=1)
+    return out

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..diverge.result import CheckResult
 from ..document import Alignment, Document
+from .base import evidence_spans
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -20,6 +21,7 @@ def finding_dict(result: CheckResult, f) -> dict:
         "src_text": f.src_text, "tgt_text": f.tgt_text, "score": f.score,
         "message": f.message, "witnesses": f.witnesses, "fingerprint": f.fingerprint,
         "baseline": f.baseline, "file": path, "line": line, "evidence": list(f.evidence),
+        "evidence_spans": evidence_spans(f),
     }
 
 

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from ..diverge.result import CheckResult
 from ..rules import descriptions
 from ..version import __version__
+from .base import evidence_spans, markdown_evidence
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -31,14 +32,17 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
             "ruleId": f.rule,
             "ruleIndex": ids.index(f.rule),
             "level": _LEVEL[f.severity],
-            "message": {"text": f.message + (f" ({f.witnesses})" if f.witnesses else "")},
+            "message": {"text": f.message + (f" ({f.witnesses})" if f.witnesses else ""),
+                        "markdown": markdown_evidence(f.message, f.evidence)
+                        + (f" ({f.witnesses})" if f.witnesses else "")},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": quote(path)},  # a URI: '#', '%', spaces escaped
                 "region": {"startLine": line},
             }}],
             "partialFingerprints": {"alignerFinding/v1": f.fingerprint},
             "properties": {"score": f.score, "source": f.source, "target": f.target,
-                           "sourceText": f.src_text, "targetText": f.tgt_text},
+                           "sourceText": f.src_text, "targetText": f.tgt_text,
+                           "evidence": evidence_spans(f)},
         })
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
