@@ -117,3 +117,13 @@ def test_empty_side_gives_only_null_links():
     links = align_windows(_doc(2, "a"), _doc(0, "b"), _windows(np.eye(2, DIM)),
                           [np.zeros((0, DIM))] * MAX_WINDOW)
     assert _beads(links) == [([0], []), ([1], [])]
+
+
+def test_an_omission_beside_an_addition_is_one_loose_pair():
+    from aligner.align import pair_skips
+
+    beads = [(0, 0, 1, 1), (1, 1, 1, 0), (2, 1, 0, 1), (2, 2, 0, 1), (2, 3, 1, 1), (3, 4, 1, 0)]
+    merged, gaps = pair_skips(beads, [0.5, 0.2, 0.3, 0.4, 0.6, 0.7])
+    # 1-0 then 0-1 is one 1-1; the second addition and the last omission have no partner beside them
+    assert merged == [(0, 0, 1, 1), (1, 1, 1, 1), (2, 2, 0, 1), (2, 3, 1, 1), (3, 4, 1, 0)]
+    assert gaps == [0.5, 0.2, 0.4, 0.6, 0.7]
