@@ -183,10 +183,14 @@ def _split(paragraph: str, lang: str) -> list[str]:
 
 
 def _rejoin(abbreviations: tuple[str, ...], parts: list[str]) -> list[str]:
-    """Glue back pieces that end in a known abbreviation (followed by more text)."""
+    """Glue back pieces that end in a known abbreviation (followed by more text),
+    and pieces of closing punctuation alone (pysbd cuts "(see locale(7).)" before
+    its ")"), which are no sentence of their own."""
     out: list[str] = []
     for part in parts:
-        if out and any(out[-1] == a or out[-1].endswith(" " + a) for a in abbreviations):
+        if out and not any(c.isalnum() for c in part):
+            out[-1] = f"{out[-1]}{part}"
+        elif out and any(out[-1] == a or out[-1].endswith(" " + a) for a in abbreviations):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

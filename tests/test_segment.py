@@ -86,3 +86,9 @@ def test_long_paragraphs_are_split_in_chunks_with_the_same_sentences(corpus):
     assert " ".join(chunks) == paragraph
     one = split_sentences(unit, "en")
     assert split_sentences(paragraph, "en") == one * 40
+
+
+def test_closing_punctuation_is_not_a_sentence_of_its_own():
+    # pysbd cuts a parenthesis that ends in a full stop before its ")"
+    doc = segment("Der Befehl zeigt die aktuelle Locale. (Siehe die Einleitung zu locale(7).)\n", "de")
+    assert doc.texts == ["Der Befehl zeigt die aktuelle Locale.", "(Siehe die Einleitung zu locale(7).)"]
