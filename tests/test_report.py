@@ -334,3 +334,20 @@ def test_a_hand_broken_review_file_is_refused(tmp_path, corpus):
     assert res.returncode == 2 and "not a review file" in res.stderr
     res = run("align", "--from-review", str(path), str(corpus), "-q")
     assert res.returncode == 2 and "not both" in res.stderr
+
+
+def test_links_can_be_corrected_on_a_phone_width_screen(browser, corpus_page):
+    browser.set_window_size(400, 760)
+    try:
+        _open_editor(browser, corpus_page, "de")
+        rows = _link_rows(browser)
+        split_at = next(i for i, (kind, _) in enumerate(rows) if kind == "1-2")
+        button = _row_button(browser, split_at, "split")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()  # not covered by a header or another column
+        assert len(_link_rows(browser)) == len(rows) + 1
+        browser.find_element("id", "undo").click()
+        assert _link_rows(browser) == rows
+    finally:
+        browser.execute_script("localStorage.clear()")
+        browser.set_window_size(1400, 1000)
