@@ -3,8 +3,10 @@
 One self-contained HTML file (styles and script inline, nothing fetched), so
 it opens offline and can be published as a CI artifact. Rendered with jinja2
 with autoescaping on: document text is untrusted and always appears as text.
-The page is a plain table with a small script for filters and keyboard
-navigation, which stays responsive for thousands of sentences.
+The page is a plain table with a small script for filters, keyboard
+navigation, accepting findings and correcting links, which stays responsive
+for thousands of sentences. The template is three files, inlined into one
+page: ``report.html.j2`` (the markup), ``report.css.j2`` and ``report.js.j2``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def _template():
 
     env = Environment(loader=PackageLoader("aligner.formats", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     return env.get_template("report.html.j2")
 
 
