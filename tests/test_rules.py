@@ -75,6 +75,16 @@ def test_locale_aware_numbers_and_spelled_out_small_numbers():
     assert numbers("двадцать", "ru") == numbers("20", "ru")
 
 
+def test_ordinals_in_words_and_man_page_references_are_not_changed_numbers():
+    from aligner.rules.numbers import numbers
+
+    assert numbers("in dem das vierte Byte den Wert 0x20 hat", "de")[4.0] == 1    # the 4th byte
+    assert numbers("на четвёртого числа", "ru")[4.0] == 1                          # inflected
+    assert numbers("das sind vierzig", "de") == {40.0: 1}                           # a cardinal, not "viert-"
+    assert not numbers("Программа login(1) и realloc (3)", "ru")                    # names, not numbers
+    assert numbers("Er wurde von 142 Staaten unterstützt.", "de") == {142.0: 1}
+
+
 def test_numbers_in_other_formats_are_not_flagged(usem3):
     found = _check(usem3, ["The budget is 1,000.5 million dollars for 3 years."],
                    ["Le budget est de 1 000,5 millions de dollars pour trois ans."], [([0], [0])],

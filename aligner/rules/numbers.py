@@ -54,14 +54,52 @@ def _number_words(lang: str) -> dict[str, float]:
     return {w: v for w, v in words.items() if " " not in w}
 
 
+#: Largest ordinal looked up as a word (days of the month, list items).
+_MAX_ORDINAL = 31
+#: Languages whose ordinals inflect in the last two letters (четвёртый, четвёртого).
+_INFLECTED_ORDINALS = {"ru", "uk", "pl", "cs"}
+
+
+@lru_cache(maxsize=16)
+def _ordinal_stems(lang: str) -> tuple[tuple[str, float], ...]:
+    """Stems of the ordinals 1-31 ("viert" of vierte, vierten, vierter), as
+    num2words writes them: "the 4th byte" is "das vierte Byte"."""
+    try:
+        from num2words import num2words
+
+        cut = 2 if lang in _INFLECTED_ORDINALS else 1
+        words = [(num2words(n, lang=lang, to="ordinal").lower().replace("ё", "е"), float(n))
+                 for n in range(1, _MAX_ORDINAL + 1)]
+    except (NotImplementedError, ImportError, OverflowError, TypeError):
+        return ()
+    return tuple((w[:-cut], v) for w, v in words if " " not in w and len(w) > cut + 2)
+
+
+def _ordinal(word: str, stems: tuple[tuple[str, float], ...]) -> float | None:
+    word = word.replace("ё", "е")
+    for stem, value in stems:
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
+            return value
+    return None
+
+
+#: A man-page section reference, "login(1)", "realloc (3)", "sh(1p)": part of
+#: a name, not a number (translators write it with or without the space).
+_SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)")
+
+
 def numbers(text: str, lang: str) -> Counter:
-    """Multiset of the values written in a text, digits and small number words."""
+    """Multiset of the values written in a text: digits, and small numbers and
+    ordinals written as words (which may only stand in for digits on the other side)."""
+    text = _SECTION_REF.sub("", text)
     values = Counter(parse_number(m.group(), lang) for m in _NUMBER.finditer(text))
-    vocab = _number_words(lang)
-    if vocab:
+    vocab, stems = _number_words(lang), _ordinal_stems(lang)
+    if vocab or stems:
         for word in re.findall(r"[\w-]+", text.lower()):
             if word in vocab:
                 values[vocab[word]] += 1
+            elif not word[0].isdigit() and (value := _ordinal(word, stems)) is not None:
+                values[value] += 1
     return values
 
 
@@ -78,8 +116,10 @@ class NumberRule(Rule):
         for link, src_text, tgt_text in ctx.linked_texts():
             # numbers written in digits are compared; one spelled out on the other
             # side ("zero", "ноль", "Null") stands in for a digit-written one
-            digits_src = Counter(parse_number(m.group(), src_lang) for m in _NUMBER.finditer(src_text))
-            digits_tgt = Counter(parse_number(m.group(), tgt_lang) for m in _NUMBER.finditer(tgt_text))
+            digits_src = Counter(parse_number(m.group(), src_lang)
+                                 for m in _NUMBER.finditer(_SECTION_REF.sub("", src_text)))
+            digits_tgt = Counter(parse_number(m.group(), tgt_lang)
+                                 for m in _NUMBER.finditer(_SECTION_REF.sub("", tgt_text)))
             src, tgt = numbers(src_text, src_lang), numbers(tgt_text, tgt_lang)
             missing, extra = digits_src - tgt, digits_tgt - src
             if not missing and not extra:
