@@ -285,11 +285,16 @@ def align(editions: Editions, encoder: Encoder | str | None = None, presplit: bo
     alignments = _align_targets(editions.source, editions.targets, encoder, presplit, max_length_ratio, note)
     findings: tuple = ()
     if with_findings:
-        from .diverge.check import check_alignments
-
         note("checking")
-        findings = tuple(check_alignments(alignments, encoder, divergence_model(encoder)))
+        findings = tuple(_findings(alignments, encoder))
     return AlignResult(editions, alignments, findings)
+
+
+def _findings(alignments: Sequence[Alignment], encoder: Encoder) -> list:
+    """The rules on aligned translations of one source, with witnesses."""
+    from .diverge.check import check_alignments
+
+    return check_alignments(alignments, encoder, divergence_model(encoder))
 
 
 def read_review(path: str | Path) -> "Review":
@@ -317,12 +322,7 @@ def align_reviewed(path: str | Path, encoder: Encoder | str | None = None,
     for ``with_findings``)."""
     review = read_review(path)
     editions = Editions(review.source, tuple(a.target for a in review.alignments), len(review.alignments) > 1)
-    findings: tuple = ()
-    if with_findings:
-        from .diverge.check import check_alignments
-
-        encoder = _encoder(encoder)
-        findings = tuple(check_alignments(review.alignments, encoder, divergence_model(encoder)))
+    findings = tuple(_findings(review.alignments, _encoder(encoder))) if with_findings else ()
     return AlignResult(editions, review.alignments, findings)
 
 
@@ -340,25 +340,20 @@ def check_documents(source: Document, targets: Sequence[Document], encoder: Enco
                     fail_on: str = "error", baseline: list[dict] | None = None,
                     progress: Progress | None = None, max_ratio: float = MAX_LENGTH_RATIO) -> CheckResult:
     """:func:`check` for documents already read."""
-    from .diverge.check import check_alignments
-
     encoder = _encoder(encoder)
     note = progress or _quiet
     alignments = _align_targets(source, targets, encoder, False, max_ratio, note)
     note("checking")
-    findings = check_alignments(alignments, encoder, divergence_model(encoder))
-    return _result(source, alignments, findings, encoder, fail_on, baseline)
+    return _result(source, alignments, _findings(alignments, encoder), encoder, fail_on, baseline)
 
 
 def check_reviewed(path: str | Path, encoder: Encoder | str | None = None, fail_on: str = "error",
                    baseline: list[dict] | None = None) -> CheckResult:
     """Check the links a reviewer corrected in the review page, as they are."""
-    from .diverge.check import check_alignments
-
     encoder = _encoder(encoder)
     review = read_review(path)
-    findings = check_alignments(review.alignments, encoder, divergence_model(encoder))
-    return _result(review.source, review.alignments, findings, encoder, fail_on, baseline)
+    return _result(review.source, review.alignments, _findings(review.alignments, encoder), encoder,
+                   fail_on, baseline)
 
 
 def check_aligned(alignment: Alignment, encoder: Encoder | str | None = None, fail_on: str = "error",

@@ -272,12 +272,13 @@ def report(
     from . import api
 
     api.check_outputs([output], [*paths, *([baseline] if baseline else [])])
-    if len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file() and api.is_review(paths[0]):
+    one_json = len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file()
+    if one_json and api.is_review(paths[0]):
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
             note("checking the corrected links")
             result = api.check_reviewed(paths[0], api.get_encoder(model), "error", known)
-    elif len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file():
+    elif one_json:
         result = api.read_check(paths[0])
         if baseline:
             result = api.with_baseline(result, api.read_baseline(baseline))

@@ -38,10 +38,15 @@ def detect(text: str) -> str | None:
 
 def detect_with_confidence(text: str) -> tuple[str, float] | None:
     """The most likely language and lingua's confidence in it (0-1); None if too little text."""
+    return _best(_detector(), text)
+
+
+def _best(detector, text: str) -> tuple[str, float] | None:
+    """A detector's most likely language for a text and its confidence; None if too little text."""
     sample = text[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return None
-    values = _detector().compute_language_confidence_values(sample)
+    values = detector.compute_language_confidence_values(sample)
     if not values:
         return None
     best = values[0]
@@ -97,17 +102,11 @@ def choose(text: str, codes: Sequence[str]) -> tuple[str, float] | None:
     Latin and a Spanish one Tagalog, which no translator wrote; so a sentence
     is only compared with its own, its source's and :data:`COMMON` languages.
     None when a code is unknown to lingua or there is too little text."""
-    codes = tuple(sorted({c.lower() for c in codes}))
-    if sum(c.isalpha() for c in text) < MIN_LETTERS:
-        return None
     try:
-        detector = _chooser(codes)
+        detector = _chooser(tuple(sorted({c.lower() for c in codes})))
     except (AttributeError, ValueError):
         return None
-    values = detector.compute_language_confidence_values(text[:SAMPLE_CHARS])
-    if not values:
-        return None
-    return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
+    return _best(detector, text)
 
 
 def confidence(text: str, code: str) -> float | None:

@@ -88,19 +88,28 @@ def _ordinal(word: str, stems: tuple[tuple[str, float], ...]) -> float | None:
 _SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)")
 
 
-def numbers(text: str, lang: str) -> Counter:
-    """Multiset of the values written in a text: digits, and small numbers and
-    ordinals written as words (which may only stand in for digits on the other side)."""
-    text = _SECTION_REF.sub("", text)
-    values = Counter(parse_number(m.group(), lang) for m in _NUMBER.finditer(text))
+def digit_numbers(text: str, lang: str) -> Counter:
+    """Multiset of the values a text writes in digits (man-page references left out)."""
+    return Counter(parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text)))
+
+
+def word_numbers(text: str, lang: str) -> Counter:
+    """Multiset of the small numbers and ordinals a text writes as words."""
+    values: Counter = Counter()
     vocab, stems = _number_words(lang), _ordinal_stems(lang)
     if vocab or stems:
-        for word in re.findall(r"[\w-]+", text.lower()):
+        for word in re.findall(r"[\w-]+", _SECTION_REF.sub("", text).lower()):
             if word in vocab:
                 values[vocab[word]] += 1
             elif not word[0].isdigit() and (value := _ordinal(word, stems)) is not None:
                 values[value] += 1
     return values
+
+
+def numbers(text: str, lang: str) -> Counter:
+    """Multiset of the values written in a text: digits, and small numbers and
+    ordinals written as words (which may only stand in for digits on the other side)."""
+    return digit_numbers(text, lang) + word_numbers(text, lang)
 
 
 def _show(value: float) -> str:
@@ -116,12 +125,9 @@ class NumberRule(Rule):
         for link, src_text, tgt_text in ctx.linked_texts():
             # numbers written in digits are compared; one spelled out on the other
             # side ("zero", "ноль", "Null") stands in for a digit-written one
-            digits_src = Counter(parse_number(m.group(), src_lang)
-                                 for m in _NUMBER.finditer(_SECTION_REF.sub("", src_text)))
-            digits_tgt = Counter(parse_number(m.group(), tgt_lang)
-                                 for m in _NUMBER.finditer(_SECTION_REF.sub("", tgt_text)))
-            src, tgt = numbers(src_text, src_lang), numbers(tgt_text, tgt_lang)
-            missing, extra = digits_src - tgt, digits_tgt - src
+            digits_src, digits_tgt = digit_numbers(src_text, src_lang), digit_numbers(tgt_text, tgt_lang)
+            missing = digits_src - (digits_tgt + word_numbers(tgt_text, tgt_lang))
+            extra = digits_tgt - (digits_src + word_numbers(src_text, src_lang))
             if not missing and not extra:
                 continue
             if len(missing) == 1 and len(extra) == 1:
