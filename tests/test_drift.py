@@ -94,6 +94,29 @@ def test_previous_source_file_without_git(repo, tmp_path):
     assert res.returncode == 2 and "not in a git repository" in res.stderr
 
 
+def _move_last_paragraph(path: Path, before: int) -> None:
+    paragraphs = path.read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    paragraphs.insert(before, paragraphs.pop())
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+def test_a_paragraph_moved_in_the_source_but_not_in_a_translation(repo):
+    # the closing paragraph (two sentences: thanks, and a call to act) moves up in
+    # the source, and only the English edition follows it
+    _move_last_paragraph(repo / "ru.txt", 4)
+    _move_last_paragraph(repo / "en.txt", 5)   # en has one paragraph more at the top
+    _git(repo, "commit", "-qam", "closing paragraph moved up")
+    res = run("drift", repo, "--source", "ru", "--since", "HEAD~1", "-f", "json", "-q")
+    assert res.returncode == 0, res.stderr     # a warning: --fail-on error passes
+    findings = json.loads(res.stdout)["findings"]
+    moved = {Path(f["target"]).stem: f for f in findings if f["rule"] == "not-moved"}
+    assert sorted(moved) == ["de", "es", "fr"], findings
+    for f in moved.values():
+        assert f["severity"] == "warning" and len(f["src_ids"]) == 2 and f["src_text"].startswith("Благодарим")
+        assert "moved since HEAD~1" in f["message"] and "still has them at the earlier place" in f["message"]
+    assert [f for f in findings if f["rule"] != "not-moved"] == []
+
+
 def test_clear_errors_for_revisions_and_options(repo):
     res = run("drift", repo, "--source", "ru", "--since", "no-such-branch")
     assert res.returncode == 2 and "--since no-such-branch: no such revision" in res.stderr

@@ -13,7 +13,9 @@ looked at where its source changed:
 - ``untranslated-addition``: a source sentence was added, and the translation
   has no sentence of its own for it;
 - ``orphan``: a translation sentence translates a source sentence that was
-  removed.
+  removed;
+- ``not-moved``: source sentences were moved elsewhere in the document, and
+  the translation still has them where they were.
 
 Translations edited together with their source are not reported, and nothing
 is said about differences that predate the earlier revision (``check`` and its
@@ -215,7 +217,45 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
                     finding("orphan", "warning", (), (j,),
                             f"translation sentence {d.target.where(j)} translates a source sentence "
                             f"removed since {d.since}: \"{_words(_WORD.findall(old_text))}\"")
+    for old_ids, new_ids in moved_runs(changes):
+        held = _linked(d.old_alignment, old_ids)     # where the translation had them
+        if not held:
+            continue  # never translated: nothing to move
+        here = _linked(d.new_alignment, new_ids)     # what the translation has at the new place
+        moved_text = " ".join(d.new_source.texts[j] for j in new_ids)
+        if here and (set(here) & set(held) or similarity(" ".join(tgt[j] for j in here), moved_text)
+                     >= similarity(" ".join(tgt[j] for j in held), moved_text)):
+            continue  # the translation moved them too
+        finding("not-moved", "warning", new_ids, held,
+                f"{_where_run('source', d.new_source, new_ids)} moved since {d.since} (from "
+                f"{_where_run('sentence', d.old_source, old_ids)}); the translation still has "
+                f"{'them' if len(new_ids) > 1 else 'it'} at the earlier place: "
+                f"{_where_run('translation', d.target, held)}")
     return out
+
+
+def _where_run(what: str, doc: Document, ids: Sequence[int]) -> str:
+    """'source sentence 8 (line 11)' or 'source sentences 8-9 (line 11)'."""
+    noun = "sentence" if what == "sentence" else f"{what} sentence"
+    if len(ids) == 1:
+        return f"{noun} {doc.where(ids[0])}"
+    line = doc.sentences[ids[0]].line
+    return f"{noun}s {ids[0] + 1}-{ids[-1] + 1}" + (f" (line {line})" if line else "")
+
+
+def moved_runs(changes: Sequence[SourceChange]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Moved sentences grouped into runs that moved together (consecutive before
+    and after), as (earlier ids, current ids): a moved paragraph is one finding,
+    not one per sentence."""
+    pairs = sorted({(c.old[0], c.new[0]) for c in changes if c.kind == "moved"}, key=lambda p: p[1])
+    runs: list[tuple[list[int], list[int]]] = []
+    for o, n in pairs:
+        if runs and runs[-1][0][-1] + 1 == o and runs[-1][1][-1] + 1 == n:
+            runs[-1][0].append(o)
+            runs[-1][1].append(n)
+        else:
+            runs.append(([o], [n]))
+    return [(tuple(o), tuple(n)) for o, n in runs]
 
 
 def cosine(encoder) -> Callable[[str, str], float]:

@@ -28,6 +28,7 @@ DRIFT_DESCRIPTIONS: dict[str, str] = {
     "stale": "The source sentence changed since the earlier revision and its translation did not.",
     "untranslated-addition": "A source sentence added since the earlier revision has no translation.",
     "orphan": "A translation sentence translates a source sentence that was removed.",
+    "not-moved": "Source sentences moved elsewhere since the earlier revision; the translation did not move them.",
 }
 
 
