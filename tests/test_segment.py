@@ -92,3 +92,19 @@ def test_closing_punctuation_is_not_a_sentence_of_its_own():
     # pysbd cuts a parenthesis that ends in a full stop before its ")"
     doc = segment("Der Befehl zeigt die aktuelle Locale. (Siehe die Einleitung zu locale(7).)\n", "de")
     assert doc.texts == ["Der Befehl zeigt die aktuelle Locale.", "(Siehe die Einleitung zu locale(7).)"]
+
+
+def test_code_and_drawn_tables_stay_line_by_line_in_wrapped_text():
+    # a hard-wrapped page with a C structure and a drawn table: whatever the
+    # prose's layout, every line of those blocks is its own segment, so two
+    # editions of the page segment them alike
+    prose = ("The kernel keeps one entry for every address it has\nresolved, and removes stale "
+             "entries after a\nwhile, as described below in more detail.\n\n")
+    code = ("struct arpreq {\nstruct sockaddr arp_pa;      /* protocol address */\n"
+            "int             arp_flags;   /* flags */\n};\n\n")
+    table = "┌──────────┬──────────┐\n│flag      │ meaning  │\n├──────────┼──────────┤\n\n"
+    doc = segment(prose * 3 + code + table, "en")
+    assert doc.texts[3:7] == ["struct arpreq {", "struct sockaddr arp_pa; /* protocol address */",
+                              "int arp_flags; /* flags */", "};"]
+    assert doc.texts[7:] == ["┌──────────┬──────────┐", "│flag │ meaning │", "├──────────┼──────────┤"]
+    assert len(doc.texts[0]) > 100   # the prose was joined

@@ -7,7 +7,7 @@ import unicodedata
 from typing import Iterable
 
 from .. import langid
-from .base import PairContext, Rule, is_prose, is_word, words
+from .base import CODE_TOKEN, PairContext, Rule, is_prose, is_word, prose_words, words
 from .findings import Finding
 
 #: Letters a sentence needs before its language is judged on its own.
@@ -29,6 +29,21 @@ def _sentence(text: str) -> bool:
     return bool(ends) or sum(1 for w in text.split() if is_word(w)) >= 8
 
 
+#: Words of prose a sentence repeated as it is needs to count as left untranslated,
+#: and their least share of its tokens (the rest may be commands, paths, names).
+MIN_PROSE_WORDS = 4
+MIN_PROSE_SHARE = 0.5
+MAX_CODE_SHARE = 0.25
+
+
+def _mostly_words(text: str) -> bool:
+    """Prose with some code in it, not code with some words in it (a command line
+    with its options, a shell prompt)."""
+    tokens = text.split()
+    return prose_words(text) >= max(MIN_PROSE_WORDS, MIN_PROSE_SHARE * len(tokens)) \
+        and sum(1 for t in tokens if CODE_TOKEN.search(t)) <= MAX_CODE_SHARE * len(tokens)
+
+
 class LanguageRule(Rule):
     ids = ("untranslated", "wrong-language", "empty-target")
     descriptions = {
@@ -44,12 +59,15 @@ class LanguageRule(Rule):
                 yield ctx.finding("empty-target", "error", link, 1.0,
                                   "the translation has no words here")
                 continue
-            # code, commands and sample output stay as they are in every edition
-            if not is_prose(tgt_text):
-                continue
-            if src_lang != tgt_lang and _normalise(src_text) == _normalise(tgt_text) and _sentence(tgt_text):
+            if src_lang != tgt_lang and _normalise(src_text) == _normalise(tgt_text) and _sentence(tgt_text) \
+                    and _mostly_words(tgt_text):
+                # a sentence of prose left as it was, even one that names a command
+                # ("For example, sudo(8) consults the sudoers database.")
                 yield ctx.finding("untranslated", "error", link, 1.0,
                                   "the translation repeats the source text untranslated")
+                continue
+            # code, commands and sample output stay as they are in every edition
+            if not is_prose(tgt_text):
                 continue
             # the language is judged on the words only: options, paths and names
             # in capitals are the same in every language and fool detectors

@@ -16,7 +16,10 @@ from typing import Iterable
 from .base import PairContext, Rule, is_code, is_prose
 from .findings import Finding
 
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])|(?<![\w])\d+(?:[.,]\d+)?")
+#: Digits inside a word (x86, ac_uid16) are part of a name; after the ordinal
+#: indicators of "nº 1" / "1ª" written solid ("nº1") they are a number.
+_NUMBER = re.compile(r"(?<![^\W\u00aa\u00ba.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])"
+                     r"|(?<![^\W\u00aa\u00ba])\d+(?:[.,]\d+)?")
 #: Languages that write a decimal point (others use a decimal comma).
 _DECIMAL_POINT = {"en", "zh", "ja", "ko", "th", "he"}
 #: Largest number looked up as a word.
@@ -42,16 +45,34 @@ def parse_number(token: str, lang: str) -> float:
         return float(re.sub(r"\D", "", token))
 
 
+#: Words for "one" that are also an indefinite article ("un livre", "een boek"):
+#: every sentence has one, so they cannot stand in for the digit 1.
+_ARTICLES = frozenset({"un", "um", "een", "en", "ett", "et", "ein", "a", "an"})
+#: Grammatical cases and genders num2words inflects cardinals in, per language
+#: ("3-byte" is "трёх-байтовый", "1 bit" is "один бит", "1 second" "одна секунда").
+_INFLECTIONS = {"ru": (("nominative", "genitive", "dative", "accusative", "instrumental", "prepositional"),
+                       ("m", "f", "n"))}
+
+
 @lru_cache(maxsize=16)
 def _number_words(lang: str) -> dict[str, float]:
+    """Small numbers as the language writes them in words, every inflected form."""
     try:
         from num2words import num2words
-
-        # not 1: "one", "un", "ein" are also articles
-        words = {num2words(n, lang=lang).lower(): float(n) for n in (0, *range(2, _MAX_WORD_NUMBER + 1))}
-    except (NotImplementedError, ImportError, OverflowError):
+    except ImportError:
         return {}
-    return {w: v for w, v in words.items() if " " not in w}
+    cases, genders = _INFLECTIONS.get(lang, ((None,), (None,)))
+    words: dict[str, float] = {}
+    for n in range(0, _MAX_WORD_NUMBER + 1):
+        for case in cases:
+            for gender in genders:
+                extra = {k: v for k, v in (("case", case), ("gender", gender)) if v}
+                try:
+                    word = num2words(n, lang=lang, **extra).lower()
+                except (NotImplementedError, OverflowError, TypeError):
+                    return words
+                words[word] = words[word.replace("ё", "е")] = float(n)
+    return {w: v for w, v in words.items() if " " not in w and w not in _ARTICLES}
 
 
 #: Largest ordinal looked up as a word (days of the month, list items).
@@ -98,12 +119,23 @@ def word_numbers(text: str, lang: str) -> Counter:
     values: Counter = Counter()
     vocab, stems = _number_words(lang), _ordinal_stems(lang)
     if vocab or stems:
-        for word in re.findall(r"[\w-]+", _SECTION_REF.sub("", text).lower()):
-            if word in vocab:
-                values[vocab[word]] += 1
-            elif not word[0].isdigit() and (value := _ordinal(word, stems)) is not None:
-                values[value] += 1
+        for compound in re.findall(r"[\w-]+", _SECTION_REF.sub("", text).lower().replace("ё", "е")):
+            # "twenty-one" is one number word; "two-byte", "vier-stellig" hold one
+            for word in [compound] if compound in vocab else compound.split("-"):
+                if word in vocab:
+                    values[vocab[word]] += 1
+                elif word and not word[0].isdigit() and (value := _ordinal(word, stems)) is not None:
+                    values[value] += 1
     return values
+
+
+_GLUED = re.compile(r"(?<=[^\W\d_])\d+|\d+(?=[^\W\d_])")
+
+
+def glued_numbers(text: str) -> Counter:
+    """Digits written against letters (DSP56001, Falcon030): part of a name, never
+    compared, but the same number written apart on the other side ("DSP 56001")."""
+    return Counter(float(m.group()) for m in _GLUED.finditer(text))
 
 
 def numbers(text: str, lang: str) -> Counter:
@@ -126,8 +158,8 @@ class NumberRule(Rule):
             # numbers written in digits are compared; one spelled out on the other
             # side ("zero", "ноль", "Null") stands in for a digit-written one
             digits_src, digits_tgt = digit_numbers(src_text, src_lang), digit_numbers(tgt_text, tgt_lang)
-            missing = digits_src - (digits_tgt + word_numbers(tgt_text, tgt_lang))
-            extra = digits_tgt - (digits_src + word_numbers(src_text, src_lang))
+            missing = digits_src - (digits_tgt + word_numbers(tgt_text, tgt_lang) + glued_numbers(tgt_text))
+            extra = digits_tgt - (digits_src + word_numbers(src_text, src_lang) + glued_numbers(src_text))
             if not missing and not extra:
                 continue
             if len(missing) == 1 and len(extra) == 1:

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .base import PairContext, Rule, size_severity
+from .base import CODE_CHARS, PairContext, Rule, size_severity
 from .findings import Finding
+
+
+def _severity(text: str) -> str:
+    """Missing or added content: an error from four words on, a warning below; a
+    short fragment of code or a listing ("(unused) */", "/proc/net/wireless",
+    "+user"), which editions wrap and adapt differently, is a note."""
+    severity = size_severity(text)
+    if severity == "warning" and any(c in CODE_CHARS for c in text):
+        return "info"
+    return severity
 
 
 class StructureRule(Rule):
@@ -22,11 +32,11 @@ class StructureRule(Rule):
         for link in ctx.alignment.links:
             src_text, tgt_text = ctx.text(link)
             if link.src and not link.tgt:
-                yield ctx.finding("omission", size_severity(src_text), link, link.confidence,
+                yield ctx.finding("omission", _severity(src_text), link, link.confidence,
                                   f"source sentence {ctx.alignment.source.where(link.src[0])} "
                                   "is missing in the translation")
             elif link.tgt and not link.src:
-                yield ctx.finding("addition", size_severity(tgt_text), link, link.confidence,
+                yield ctx.finding("addition", _severity(tgt_text), link, link.confidence,
                                   f"translation sentence {ctx.alignment.target.where(link.tgt[0])} "
                                   "has no counterpart in the source")
             elif len(link.src) == 1 and len(link.tgt) > 1:
