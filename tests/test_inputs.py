@@ -126,3 +126,43 @@ def test_xliff_and_tmx_feed_check_like_pairs(corpus, tmp_path):
     dup.write_text(xlf.read_text(encoding="utf-8").replace('id="u2"', 'id="u1"'), encoding="utf-8")
     res = run("check", "--pairs", dup)
     assert res.returncode == 2 and "unit id 'u1' is used twice" in res.stderr
+
+
+def _docbook(paras, toc_title):
+    """A chapter as DocBook's XHTML writes it (Debian's FAQ): an XML declaration,
+    navigation and a table of contents, source lines wrapped inside paragraphs
+    and list items, inline code."""
+    import textwrap
+
+    wrapped = [textwrap.fill(p, 60) for p in paras]
+    items = "".join(f"<li class='listitem'><p>\n{w} <code class='literal'>dpkg\n--help</code>.\n</p></li>"
+                    for w in wrapped[2:5])
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" '
+            'content="text/html; charset=UTF-8" /><title>Chapter</title></head><body>'
+            '<div class="navheader"><table><tr><td><a href="prev.html">Prev</a></td>'
+            '<td><a href="next.html">Next</a></td></tr></table></div>\n'
+            f'<div class="chapter"><div class="toc"><p><strong>{toc_title}</strong></p><dl class="toc">'
+            + "".join(f'<dt><a href="#s{k}">{k}. {p[:50]}</a></dt>' for k, p in enumerate(paras[5:9]))
+            + "</dl></div>\n" + "".join(f"<p>\n{w}\n</p>\n" for w in wrapped[:2])
+            + f"<div class='itemizedlist'><ul>{items}</ul></div>\n"
+            + "".join(f"<p>\n{w}\n</p>\n" for w in wrapped[5:]) + "</div></body></html>\n")
+
+
+def test_docbook_pages_read_as_their_paragraphs(corpus, tmp_path):
+    from aligner.readers import html
+
+    paras = [p for p in _paragraphs(corpus, "en") if not p.startswith("•")]
+    page = tmp_path / "chapter.en.html"
+    page.write_text(_docbook(paras, "Table of Contents"), encoding="utf-8")
+    blocks = html.read(page).paragraphs
+    read = [text for text, _ in blocks]
+    lines = page.read_text(encoding="utf-8").splitlines()
+    # every paragraph whole (no piece cut at a source line break), the navigation
+    # and the table of contents left out, each paragraph found at its line
+    assert read[:2] == paras[:2] and read[5:] == paras[5:]
+    assert read[2:5] == [f"{p} dpkg --help." for p in paras[2:5]]
+    assert not any("Table of Contents" in t or t.startswith("Prev") for t in read)
+    assert all(line and text[:20] in lines[line - 1] for text, line in blocks)

@@ -238,7 +238,11 @@ def test_headings_in_capitals_are_not_acronyms():
     # a number glued to a name on one side, written apart on the other
     ("The Motorola DSP56001 is found in Atari Falcon030 computers.",
      "Le DSP 56001 de Motorola se trouve dans les ordinateurs Atari Falcon 030.", "fr"),
-], ids=["ru-inflected-words", "de-hyphenated-word", "es-ordinal-indicator", "fr-glued-to-a-name"])
+    # a month by name and by number (Debian's Chinese FAQ)
+    ("The maintainer fixes the bug and uploads it to unstable on June 30.",
+     "维护者修复了这一缺陷，并且在 6 月 30 日将其上传到 unstable。", "zh"),
+], ids=["ru-inflected-words", "de-hyphenated-word", "es-ordinal-indicator", "fr-glued-to-a-name",
+        "zh-month-by-name"])
 def test_the_same_number_written_differently_is_not_a_mismatch(usem3, src, tgt, tgt_lang):
     assert "number-mismatch" not in _rules(_check(usem3, [src], [tgt], [([0], [0])], tgt_lang=tgt_lang))
 

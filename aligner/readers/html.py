@@ -27,17 +27,85 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Elements whose line breaks are content (code, sample output), not source wrapping.
+_PREFORMATTED = frozenset({"pre", "textarea", "script", "style"})
+_WRAP = re.compile(r"[ \t]*\n\s*")
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _parse(page: str):
+    """The page's element tree. An XHTML page (DocBook output) starts with an XML
+    declaration naming its encoding, which lxml refuses in text already decoded."""
+    import lxml.html
+
+    return lxml.html.fromstring(_XML_DECLARATION.sub("", page, count=1))
+
+
+def _unwrapped(page: str) -> str:
+    """The page with its source line breaks folded into spaces outside <pre>.
+
+    Hand-written pages and DocBook output (Debian's FAQ) wrap paragraphs in the
+    HTML source; a browser shows one paragraph, but trafilatura keeps the
+    breaks inside some elements (list items with inline code), and each line
+    would become a paragraph of its own, cut mid-sentence."""
+    import lxml.html
+
+    try:
+        root = _parse(page)
+    except (ValueError, lxml.etree.ParserError):
+        return page
+
+    def fold(element, inside_pre: bool) -> None:
+        pre = inside_pre or (isinstance(element.tag, str) and element.tag in _PREFORMATTED)
+        if element.text and not pre:
+            element.text = _WRAP.sub(" ", element.text)
+        for child in element:
+            fold(child, pre)
+            if child.tail and not pre:
+                child.tail = _WRAP.sub(" ", child.tail)
+
+    fold(root, False)
+    for element in list(root.iter()):
+        if isinstance(element.tag, str) and _navigation(element) and element.getparent() is not None:
+            element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+#: Class or id words of the blocks a page itself marks as navigation: a table of
+#: contents (DocBook, Sphinx, MediaWiki) or the links between chapters. Left to
+#: the extractor, one edition's table of contents is kept and another's is not.
+_NAVIGATION = frozenset({"toc", "navheader", "navfooter", "breadcrumb", "breadcrumbs", "sphinxsidebar",
+                         "related", "toctree-wrapper"})
+
+
+def _navigation(element) -> bool:
+    names = (element.get("class") or "").split() + (element.get("id") or "").split()
+    return element.tag == "nav" or any(name.lower() in _NAVIGATION for name in names)
+
+
+def _first_line(element) -> int:
+    """The line an element's text starts on: ``<p>`` alone on its line puts the
+    words on the next one."""
+    if not element.sourceline:
+        return 0
+    text = element.text or ""
+    return element.sourceline + text[:len(text) - len(text.lstrip())].count("\n")
+
+
 def read(path: str | Path) -> Blocks:
     import lxml.html
     import trafilatura
 
     page = read_text(path, max_line=None)  # minified pages have long lines
-    extracted = trafilatura.extract(page, include_tables=True, include_comments=False, favor_recall=True)
+    extracted = trafilatura.extract(_unwrapped(page), include_tables=True, include_comments=False,
+                                    favor_recall=True)
     if not extracted or sum(c.isalpha() for c in extracted) < MIN_LETTERS:
         raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
     try:
-        root = lxml.html.fromstring(page)
-        elements = [(_norm(e.text_content()), e.sourceline or 0) for e in root.iter(*_BLOCK_TAGS)]
+        root = _parse(page)
+        elements = [(_norm(e.text_content()), _first_line(e)) for e in root.iter(*_BLOCK_TAGS)]
     except (ValueError, lxml.etree.ParserError):
         elements = []
     paragraphs, start = [], 0
@@ -51,6 +119,9 @@ def read(path: str | Path) -> Blocks:
         for test in (lambda t: t == key, lambda t: t.startswith(key[:60])):
             hit = next((k for k in range(start, len(elements)) if test(elements[k][0])), None)
             if hit is not None:
+                # the innermost of nested elements with this text (the <p> in an <li>)
+                while hit + 1 < len(elements) and elements[hit + 1][0] == elements[hit][0]:
+                    hit += 1
                 found, start = elements[hit][1], hit + 1
                 break
         paragraphs.append((text, found))

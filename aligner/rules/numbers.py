@@ -114,10 +114,27 @@ def digit_numbers(text: str, lang: str) -> Counter:
     return Counter(parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text)))
 
 
+@lru_cache(maxsize=16)
+def _month_words(lang: str) -> dict[str, float]:
+    """Month names, every form Babel's CLDR data has for the language ("July",
+    "juillet", "июля"): a date written with a month name on one side is written
+    with the month's number on the other ("July 13th" is "7 月 13 日")."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_month_names
+
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {name.lower().replace("ё", "е"): float(month)
+            for context in ("format", "stand-alone")
+            for month, name in get_month_names("wide", context, lang).items() if " " not in name}
+
+
 def word_numbers(text: str, lang: str) -> Counter:
-    """Multiset of the small numbers and ordinals a text writes as words."""
+    """Multiset of the small numbers, ordinals and months a text writes as words."""
     values: Counter = Counter()
-    vocab, stems = _number_words(lang), _ordinal_stems(lang)
+    vocab, stems = {**_month_words(lang), **_number_words(lang)}, _ordinal_stems(lang)
     if vocab or stems:
         for compound in re.findall(r"[\w-]+", _SECTION_REF.sub("", text).lower().replace("ё", "е")):
             # "twenty-one" is one number word; "two-byte", "vier-stellig" hold one
