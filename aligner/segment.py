@@ -187,6 +187,10 @@ def _unpaired_quotes(text: str) -> bool:
     return any(end - start > MAX_QUOTE_CHARS for start, end in zip(marks[::2], marks[1::2]))
 
 
+#: A dot that starts a word: a file name or extension (".dsc", ".bashrc"), not a sentence end.
+_DOT_NAME = re.compile(r"(?<![^\s(\"'«“‘])\.(?=\w)")
+
+
 def _split(paragraph: str, lang: str) -> list[str]:
     if lang in _PYSBD_LANGS:
         # pysbd treats "... up to the next quotation mark as one quotation: with an
@@ -194,6 +198,9 @@ def _split(paragraph: str, lang: str) -> list[str]:
         # which straight double quotes are another character of the same length,
         # and cutting the original at the same offsets, keeps the text as written.
         probe = paragraph.replace('"', "\u02ba") if _unpaired_quotes(paragraph) else paragraph
+        # pysbd also ends a sentence at the dot of a file name or extension that
+        # starts a word ("the .dsc file", ".bashrc"): in the copy, that dot is a letter
+        probe = _DOT_NAME.sub("_", probe)
         parts = [paragraph[span.start:span.end] for span in _pysbd(lang).segment(probe)]
     else:
         from sentencex import segment

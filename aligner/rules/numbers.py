@@ -106,7 +106,10 @@ def _ordinal(word: str, stems: tuple[tuple[str, float], ...]) -> float | None:
 
 #: A man-page section reference, "login(1)", "realloc (3)", "sh(1p)": part of
 #: a name, not a number (translators write it with or without the space).
-_SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)")
+#: Likewise a footnote mark ("[30]") and the number of a cross-reference to a
+#: titled section ("Section 6.1, “Complete (re)build”"): translations move the
+#: marks and often refer to the section by its title alone.
+_SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)|\[\d{1,3}\]|\b\d+(?:\.\d+)*(?=, ?[“\"«„「])")
 
 
 def digit_numbers(text: str, lang: str) -> Counter:
@@ -149,10 +152,14 @@ def word_numbers(text: str, lang: str) -> Counter:
 _GLUED = re.compile(r"(?<=[^\W\d_])\d+|\d+(?=[^\W\d_])")
 
 
-def glued_numbers(text: str) -> Counter:
-    """Digits written against letters (DSP56001, Falcon030): part of a name, never
-    compared, but the same number written apart on the other side ("DSP 56001")."""
-    return Counter(float(m.group()) for m in _GLUED.finditer(text))
+def glued_numbers(text: str, lang: str) -> Counter:
+    """Numbers that are not compared but may be the same number written another
+    way on the other side: digits written against letters (DSP56001, Falcon030
+    for "DSP 56001"), and the numbers of references (a section numbered in one
+    edition and named by its title in the other)."""
+    glued = Counter(float(m.group()) for m in _GLUED.finditer(text))
+    return glued + Counter(parse_number(n.group(), lang) for m in _SECTION_REF.finditer(text)
+                           for n in _NUMBER.finditer(m.group()))
 
 
 def numbers(text: str, lang: str) -> Counter:
@@ -175,8 +182,8 @@ class NumberRule(Rule):
             # numbers written in digits are compared; one spelled out on the other
             # side ("zero", "ноль", "Null") stands in for a digit-written one
             digits_src, digits_tgt = digit_numbers(src_text, src_lang), digit_numbers(tgt_text, tgt_lang)
-            missing = digits_src - (digits_tgt + word_numbers(tgt_text, tgt_lang) + glued_numbers(tgt_text))
-            extra = digits_tgt - (digits_src + word_numbers(src_text, src_lang) + glued_numbers(src_text))
+            missing = digits_src - (digits_tgt + word_numbers(tgt_text, tgt_lang) + glued_numbers(tgt_text, tgt_lang))
+            extra = digits_tgt - (digits_src + word_numbers(src_text, src_lang) + glued_numbers(src_text, src_lang))
             if not missing and not extra:
                 continue
             if len(missing) == 1 and len(extra) == 1:
@@ -204,5 +211,12 @@ class NumberRule(Rule):
                 # sizes, dates in a listing), so this is worth a look, not an error
                 yield ctx.finding("number-mismatch", "info", link, 0.5,
                                   message + " (in code or sample output)", written)
+                continue
+            if set(missing) | set(extra) == {1.0} and not (missing and extra):
+                # a 1 on one side only: the other side may say it with an article or a
+                # word ("once a month" is "1ヶ月に1度", "one of the reasons" "理由の 1 つ")
+                yield ctx.finding("number-mismatch", "info", link, 0.5,
+                                  message + " (the other side may say it with a word, as in \"a month\")",
+                                  written)
                 continue
             yield ctx.finding("number-mismatch", "error", link, 1.0, message, written)
