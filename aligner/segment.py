@@ -209,14 +209,20 @@ def _split(paragraph: str, lang: str) -> list[str]:
     return _rejoin(_MISSED_ABBREVIATIONS.get(lang, ()), [p.strip() for p in parts if p.strip()])
 
 
+#: A heading's numbering alone ("2.4.", "A.2.", "IV."), which pysbd cuts off as a sentence.
+_NUMBERING = re.compile(r"(?:\d{1,3}|[A-Z]|[IVXLC]{1,6})(?:\.\d{1,3})*\.")
+
+
 def _rejoin(abbreviations: tuple[str, ...], parts: list[str]) -> list[str]:
     """Glue back pieces that end in a known abbreviation (followed by more text),
-    and pieces of closing punctuation alone (pysbd cuts "(see locale(7).)" before
+    a heading's numbering to its title, and pieces of closing punctuation alone (pysbd cuts "(see locale(7).)" before
     its ")"), which are no sentence of their own."""
     out: list[str] = []
     for part in parts:
         if out and not any(c.isalnum() for c in part):
             out[-1] = f"{out[-1]}{part}"
+        elif out and _NUMBERING.fullmatch(out[-1]):  # "5.9." of "5.9. package.examples"
+            out[-1] = f"{out[-1]} {part}"
         elif out and any(out[-1] == a or out[-1].endswith(" " + a) for a in abbreviations):
             out[-1] = f"{out[-1]} {part}"
         else:

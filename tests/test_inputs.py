@@ -148,7 +148,9 @@ def _docbook(paras, toc_title):
             + "".join(f'<dt><a href="#s{k}">{k}. {p[:50]}</a></dt>' for k, p in enumerate(paras[5:9]))
             + "</dl></div>\n" + "".join(f"<p>\n{w}\n</p>\n" for w in wrapped[:2])
             + f"<div class='itemizedlist'><ul>{items}</ul></div>\n"
-            + "".join(f"<p>\n{w}\n</p>\n" for w in wrapped[5:]) + "</div></body></html>\n")
+            + '<div class="section"><div class="titlepage"><div><div><h2 class="title"><a id="s1"></a>'
+            + "1.1. What did the committee decide?</h2></div></div></div>\n"
+            + "".join(f"<p>\n{w}\n</p>\n" for w in wrapped[5:]) + "</div></div></body></html>\n")
 
 
 def test_docbook_pages_read_as_their_paragraphs(corpus, tmp_path):
@@ -160,9 +162,10 @@ def test_docbook_pages_read_as_their_paragraphs(corpus, tmp_path):
     blocks = html.read(page).paragraphs
     read = [text for text, _ in blocks]
     lines = page.read_text(encoding="utf-8").splitlines()
-    # every paragraph whole (no piece cut at a source line break), the navigation
-    # and the table of contents left out, each paragraph found at its line
-    assert read[:2] == paras[:2] and read[5:] == paras[5:]
+    # every paragraph whole (no piece cut at a source line break), the section's
+    # heading kept, the navigation and the table of contents left out, each
+    # paragraph found at its line
+    assert read[:2] == paras[:2] and read[5:] == ["1.1. What did the committee decide?"] + paras[5:]
     assert read[2:5] == [f"{p} dpkg --help." for p in paras[2:5]]
     assert not any("Table of Contents" in t or t.startswith("Prev") for t in read)
     assert all(line and text[:20] in lines[line - 1] for text, line in blocks)

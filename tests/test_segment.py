@@ -113,3 +113,10 @@ def test_code_and_drawn_tables_stay_line_by_line_in_wrapped_text():
 def test_a_file_name_starting_with_a_dot_does_not_end_a_sentence():
     assert split_sentences("The GPG signatures on the .dsc file are checked. Then edit .bashrc first.",
                            "en") == ["The GPG signatures on the .dsc file are checked.", "Then edit .bashrc first."]
+
+
+@pytest.mark.parametrize("heading", ["5.9. package.examples", "2.4. Simple build systems", "A.2. Release notes"])
+def test_a_numbered_heading_is_one_segment(heading):
+    assert split_sentences(heading, "en") == [heading]
+    assert split_sentences("It was supported by 124 States. 30 countries joined.", "en") == [
+        "It was supported by 124 States.", "30 countries joined."]

@@ -94,6 +94,31 @@ def _first_line(element) -> int:
     return element.sourceline + text[:len(text) - len(text.lstrip())].count("\n")
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CONTAINERS = frozenset({"div", "section", "article"})
+
+
+def _headings_before(elements: list[tuple[str, int, str]], start: int, hit: int) -> list[tuple[str, int]]:
+    """Headings right before an extracted paragraph that the extractor left out.
+
+    trafilatura drops some headings (those in DocBook's title pages: every
+    question of Debian's FAQ), though they are the document's text, and a
+    translator checks them too. A heading counts when nothing but other
+    headings and enclosing blocks stands between it and a paragraph the
+    extractor kept: a section's title, not a site's banner."""
+    out: list[tuple[str, int]] = []
+    k = hit - 1
+    while k >= start:
+        text, line, tag = elements[k]
+        if tag in _HEADINGS:
+            if text:
+                out.append((text, line))
+        elif tag not in _CONTAINERS:
+            break
+        k -= 1
+    return out[::-1]
+
+
 def read(path: str | Path) -> Blocks:
     import lxml.html
     import trafilatura
@@ -105,7 +130,7 @@ def read(path: str | Path) -> Blocks:
         raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
     try:
         root = _parse(page)
-        elements = [(_norm(e.text_content()), _first_line(e)) for e in root.iter(*_BLOCK_TAGS)]
+        elements = [(_norm(e.text_content()), _first_line(e), e.tag) for e in root.iter(*_BLOCK_TAGS)]
     except (ValueError, lxml.etree.ParserError):
         elements = []
     paragraphs, start = [], 0
@@ -122,6 +147,7 @@ def read(path: str | Path) -> Blocks:
                 # the innermost of nested elements with this text (the <p> in an <li>)
                 while hit + 1 < len(elements) and elements[hit + 1][0] == elements[hit][0]:
                     hit += 1
+                paragraphs += _headings_before(elements, start, hit)
                 found, start = elements[hit][1], hit + 1
                 break
         paragraphs.append((text, found))
