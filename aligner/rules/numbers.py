@@ -134,10 +134,15 @@ def _month_words(lang: str) -> dict[str, float]:
             for month, name in get_month_names("wide", context, lang).items() if " " not in name}
 
 
+@lru_cache(maxsize=16)
+def _word_vocab(lang: str) -> dict[str, float]:
+    return {**_month_words(lang), **_number_words(lang)}
+
+
 def word_numbers(text: str, lang: str) -> Counter:
     """Multiset of the small numbers, ordinals and months a text writes as words."""
     values: Counter = Counter()
-    vocab, stems = {**_month_words(lang), **_number_words(lang)}, _ordinal_stems(lang)
+    vocab, stems = _word_vocab(lang), _ordinal_stems(lang)
     if vocab or stems:
         for compound in re.findall(r"[\w-]+", _SECTION_REF.sub("", text).lower().replace("ё", "е")):
             # "twenty-one" is one number word; "two-byte", "vier-stellig" hold one
