@@ -49,4 +49,5 @@ def test_wheel_ships_every_model_card_and_loads_them(tmp_path):
     card = json.loads((ROOT / "models" / "usem3.json").read_text(encoding="utf-8"))["calibration"]
     assert seen["threshold"] == card["divergence"]["threshold"]
     assert seen["skip"] == card["align"]["skip"]
-    assert (site / "aligner" / "formats" / "templates" / "report.html.j2").is_file()
+    templates = sorted(p.name for p in (ROOT / "aligner" / "formats" / "templates").glob("*.j2"))
+    assert templates and all((site / "aligner" / "formats" / "templates" / t).is_file() for t in templates)
