@@ -93,20 +93,25 @@ def test_numbers_in_other_formats_are_not_flagged(usem3):
 
 
 def test_missing_url_email_and_acronym(usem3):
-    src = ["Write to press@example.org or see https://example.org/vote for the OEWG report.",
+    src = ["Write to press@un-press.org or see https://un-press.org/vote for the OEWG report.",
            "The OEWG met twice this year."]
-    tgt_ok = ["Schreiben Sie an press@example.org oder lesen Sie https://example.org/vote für den OEWG-Bericht.",
+    tgt_ok = ["Schreiben Sie an press@un-press.org oder lesen Sie https://un-press.org/vote für den OEWG-Bericht.",
               "Die OEWG tagte zweimal in diesem Jahr."]
     assert "name-mismatch" not in _rules(_check(usem3, src, tgt_ok, [([0], [0]), ([1], [1])]))
-    tgt_bad = ["Schreiben Sie an presse@example.org oder lesen Sie den Bericht der Arbeitsgruppe.",
+    tgt_bad = ["Schreiben Sie an presse@un-press.org oder lesen Sie den Bericht der Arbeitsgruppe.",
                "Die Arbeitsgruppe tagte zweimal in diesem Jahr."]
     found = [f for f in _check(usem3, src, tgt_bad, [([0], [0]), ([1], [1])]) if f.rule == "name-mismatch"]
     messages = " | ".join(f.message for f in found)
-    assert "e-mail address press@example.org" in messages and "URL https://example.org/vote" in messages
+    assert "e-mail address press@un-press.org of the source is presse@un-press.org" in messages
+    assert "URL https://un-press.org/vote of the source is missing" in messages
+    # a dropped link is an error; another address of the same site is a warning
+    # (a localised page, or a mistake), a placeholder of example.org a note
+    assert {f.message.split()[0]: f.severity for f in found if "acronym" not in f.message} == {
+        "e-mail": "warning", "URL": "error"}
     assert "acronym OEWG" in messages
     # never used in the translation: translated consistently, most likely (a note, not a warning)
     assert {f.severity for f in found if "acronym" in f.message} == {"info"}
-    tgt_mixed = ["Schreiben Sie an press@example.org oder lesen Sie https://example.org/vote für den Bericht.",
+    tgt_mixed = ["Schreiben Sie an press@un-press.org oder lesen Sie https://un-press.org/vote für den Bericht.",
                  "Die OEWG tagte zweimal in diesem Jahr."]
     found = [f for f in _check(usem3, src, tgt_mixed, [([0], [0]), ([1], [1])]) if f.rule == "name-mismatch"]
     assert [(f.severity, f.tgt_ids) for f in found] == [("warning", (0,))]
@@ -302,3 +307,15 @@ def test_references_footnote_marks_and_a_lone_one_are_not_errors(usem3):
     found = [f for f in _check(usem3, src, tgt, [([i], [i]) for i in range(3)], tgt_lang="ja")
              if f.rule == "number-mismatch"]
     assert [(f.tgt_ids, f.severity) for f in found] == [((2,), "info")]
+
+
+def test_localised_addresses_and_placeholders(usem3):
+    # Debian's German FAQ points at its own mirror and mailing list; the French
+    # New Maintainers' Guide adapts the example addresses
+    src = ["Add the line: deb http://ftp.us.debian.org/debian/ stable main",
+           "Set DEBEMAIL to your.email.address@example.org before you start."]
+    tgt = ["Fügen Sie die Zeile hinzu: deb http://ftp.de.debian.org/debian/ stable main",
+           "Setzen Sie DEBEMAIL auf votre.adresse@example.org, bevor Sie beginnen."]
+    found = [f for f in _check(usem3, src, tgt, [([0], [0]), ([1], [1])]) if f.rule == "name-mismatch"]
+    assert [(f.tgt_ids, f.severity) for f in found] == [((0,), "warning"), ((1,), "info")]
+    assert "is http://ftp.de.debian.org/debian/ in the translation" in found[0].message

@@ -38,6 +38,18 @@ def carried_tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+#: Domains reserved for examples (RFC 2606): placeholders, adapted by translators.
+_EXAMPLE_SITES = frozenset({"example.org", "example.com", "example.net"})
+
+
+def _site(token: str) -> str:
+    """The registered domain of a URL or e-mail address (its last two host labels):
+    ftp.de.debian.org and lists.debian.org are both debian.org."""
+    host = token.rsplit("@", 1)[-1] if "@" in token and "://" not in token else token
+    host = re.sub(r"^[a-z]+://", "", host.lower()).split("/", 1)[0].split(":", 1)[0]
+    return ".".join(host.split(".")[-2:])
+
+
 def _shouted(text: str) -> bool:
     """Text written mostly in capitals (a heading, a banner)."""
     letters = [c for c in text if c.isalpha()]
@@ -123,6 +135,22 @@ class NameRule(Rule):
                                   f"acronym {token} of the source {where}; "
                                   "check that it is translated consistently", (token,))
                 continue
+            if kind != "acronym":
+                replaced = [t for k, t in carried_tokens(ctx.text(link)[1]) if k == kind and t != token]
+                local = [t for t in replaced if _site(t) == _site(token)]
+                if _site(token) in _EXAMPLE_SITES:
+                    # a placeholder the translator adapted (your.email@example.org)
+                    yield ctx.finding("name-mismatch", "info", link, 0.5,
+                                      f"{kind} {token} of the source is an example the translation adapts",
+                                      (token,))
+                    continue
+                if local:
+                    # the site's own page in the translation's language (ftp.us.debian.org ->
+                    # ftp.de.debian.org, debian-user -> debian-user-german), or a typo: a look
+                    yield ctx.finding("name-mismatch", "warning", link, 0.8,
+                                      f"{kind} {token} of the source is {local[0]} in the translation "
+                                      "(the same site: a localised address, or a mistake?)", (token,))
+                    continue
             yield ctx.finding("name-mismatch", "error" if kind != "acronym" else "warning", link, 1.0,
                               f"{kind} {token} of the source is missing in this translation sentence",
                               (token,))
