@@ -390,36 +390,49 @@ def run(argv: Optional[List[str]] = None) -> int:
     # say why we stop (typer turns the interrupt itself into a silent exit 130)
     announce = previous is signal.default_int_handler and threading.current_thread() is threading.main_thread()
     if announce:
+        _INTERRUPTED.clear()
         signal.signal(signal.SIGINT, _interrupted)
     try:
         code = app(args=argv, prog_name="aligner", standalone_mode=False)  # typer.Exit's code
-    except InputError as exc:
-        _err(str(exc))
-        return 2
     except (typer.Abort, KeyboardInterrupt):
         if not announce:
             _err("interrupted")
         return 130  # 128 + SIGINT, as shells report it
-    except (BrokenPipeError, OutputClosed):  # the reader went away (`| head`): not an error, not findings
-        _silence_stdout()
-        return 141  # 128 + SIGPIPE, as shells report it
-    except usage_errors as exc:  # type: ignore[misc]
-        exc.show()
-        return 2
-    except exits as exc:  # type: ignore[misc]
-        return int(getattr(exc, "exit_code", 0) or 0)
-    except Exception as exc:  # anything unexpected: one line, a traceback on request
-        if os.environ.get("ALIGNER_DEBUG"):
-            raise
-        _err(f"unexpected error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for details)")
-        return 2
+    except Exception as exc:
+        if _INTERRUPTED:  # the interrupt landed in native code (lingua, numpy), which
+            return 130    # reported it as an error of its own: it is still an interrupt
+        return _failure(exc, usage_errors, exits)
     finally:
         if announce:
             signal.signal(signal.SIGINT, previous)
     return code if isinstance(code, int) else 0
 
 
+def _failure(exc: Exception, usage_errors, exits) -> int:
+    """The exit code for an exception that ended the run, with its one line on stderr."""
+    if isinstance(exc, InputError):
+        _err(str(exc))
+        return 2
+    if isinstance(exc, (BrokenPipeError, OutputClosed)):  # the reader went away (`| head`)
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE, as shells report it: not an error, not findings
+    if isinstance(exc, usage_errors):
+        exc.show()  # type: ignore[attr-defined]
+        return 2
+    if isinstance(exc, exits):
+        return int(getattr(exc, "exit_code", 0) or 0)
+    if os.environ.get("ALIGNER_DEBUG"):  # anything unexpected: one line, a traceback on request
+        raise exc
+    _err(f"unexpected error: {type(exc).__name__}: {exc} (set ALIGNER_DEBUG=1 for details)")
+    return 2
+
+
+#: Set when SIGINT arrived during this run (see :func:`run`).
+_INTERRUPTED: set[bool] = set()
+
+
 def _interrupted(signum, frame) -> None:
+    _INTERRUPTED.add(True)
     _err("interrupted")
     raise KeyboardInterrupt
 

@@ -187,7 +187,7 @@ def test_interrupt_says_so_and_exits_130(corpus):
     time.sleep(0.2)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+    assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err, err
 
 
 def test_damaged_cache_folder_and_edited_check_json(corpus, tmp_path):
@@ -268,3 +268,26 @@ def test_a_named_pipe_is_read_when_written_and_refused_when_silent(corpus, tmp_p
     res = run("align", corpus / "ru.txt", fed, "-q")
     writer.join(timeout=30)
     assert res.returncode == 0 and "It was supported by 124 States." in res.stdout
+
+
+def test_an_interrupt_inside_native_code_is_still_an_interrupt(corpus, monkeypatch, capsys):
+    # Ctrl-C while lingua or numpy runs comes back as that library's own error
+    import os
+    import signal
+    import time
+
+    from aligner import api
+    from aligner.cli import run as cli_run
+
+    def read_interrupted(*args, **kwargs):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)
+        except KeyboardInterrupt:
+            raise RuntimeError("native code saw a pending signal") from None
+
+    monkeypatch.setattr(api, "read_editions", read_interrupted)
+    assert cli_run(["align", str(corpus / "ru.txt"), str(corpus / "en.txt")]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "unexpected error" not in err
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler   # restored
