@@ -389,8 +389,8 @@ def run(argv: Optional[List[str]] = None) -> int:
     previous = signal.getsignal(signal.SIGINT)
     # say why we stop (typer turns the interrupt itself into a silent exit 130)
     announce = previous is signal.default_int_handler and threading.current_thread() is threading.main_thread()
+    _INTERRUPTED.clear()  # a run in the same process before (tests, batch workers) does not count
     if announce:
-        _INTERRUPTED.clear()
         signal.signal(signal.SIGINT, _interrupted)
     try:
         code = app(args=argv, prog_name="aligner", standalone_mode=False)  # typer.Exit's code
