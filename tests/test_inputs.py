@@ -144,7 +144,9 @@ def _docbook(paras, toc_title):
             'content="text/html; charset=UTF-8" /><title>Chapter</title></head><body>'
             '<div class="navheader"><table><tr><td><a href="prev.html">Prev</a></td>'
             '<td><a href="next.html">Next</a></td></tr></table></div>\n'
-            f'<div class="chapter"><div class="toc"><p><strong>{toc_title}</strong></p><dl class="toc">'
+            '<div class="chapter"><div class="titlepage"><div><div><h1 class="title">'
+            '<a id="vote"></a>Chapter 1. The vote</h1></div></div></div>\n'
+            f'<div class="toc"><p><strong>{toc_title}</strong></p><dl class="toc">'
             + "".join(f'<dt><a href="#s{k}">{k}. {p[:50]}</a></dt>' for k, p in enumerate(paras[5:9]))
             + "</dl></div>\n" + "".join(f"<p>\n{w}\n</p>\n" for w in wrapped[:2])
             + f"<div class='itemizedlist'><ul>{items}</ul></div>\n"
@@ -160,10 +162,12 @@ def test_docbook_pages_read_as_their_paragraphs(corpus, tmp_path):
     page = tmp_path / "chapter.en.html"
     page.write_text(_docbook(paras, "Table of Contents"), encoding="utf-8")
     blocks = html.read(page).paragraphs
+    assert blocks[0][0] == "Chapter 1. The vote"   # the chapter's title, above its table of contents
+    blocks = blocks[1:]
     read = [text for text, _ in blocks]
     lines = page.read_text(encoding="utf-8").splitlines()
     # every paragraph whole (no piece cut at a source line break), the section's
-    # heading kept, the navigation and the table of contents left out, each
+    # heading kept (the extractor drops DocBook's title pages), the navigation and the table of contents left out, each
     # paragraph found at its line
     assert read[:2] == paras[:2] and read[5:] == ["1.1. What did the committee decide?"] + paras[5:]
     assert read[2:5] == [f"{p} dpkg --help." for p in paras[2:5]]

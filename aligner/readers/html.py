@@ -80,6 +80,12 @@ _NAVIGATION = frozenset({"toc", "navheader", "navfooter", "breadcrumb", "breadcr
                          "related", "toctree-wrapper"})
 
 
+def _in_contents(element) -> bool:
+    """Whether an element is inside a table of contents (class or id "toc")."""
+    return any(name.lower() in ("toc", "toctree-wrapper") for a in element.iterancestors()
+               for name in (a.get("class") or "").split() + (a.get("id") or "").split())
+
+
 def _navigation(element) -> bool:
     names = (element.get("class") or "").split() + (element.get("id") or "").split()
     return element.tag == "nav" or any(name.lower() in _NAVIGATION for name in names)
@@ -104,8 +110,9 @@ def _headings_before(elements: list[tuple[str, int, str]], start: int, hit: int)
     trafilatura drops some headings (those in DocBook's title pages: every
     question of Debian's FAQ), though they are the document's text, and a
     translator checks them too. A heading counts when nothing but other
-    headings and enclosing blocks stands between it and a paragraph the
-    extractor kept: a section's title, not a site's banner."""
+    headings, enclosing blocks and a table of contents (tagged "toc") stands
+    between it and a paragraph the extractor kept: a section's or chapter's
+    title, not a site's banner above its menus."""
     out: list[tuple[str, int]] = []
     k = hit - 1
     while k >= start:
@@ -113,7 +120,7 @@ def _headings_before(elements: list[tuple[str, int, str]], start: int, hit: int)
         if tag in _HEADINGS:
             if text:
                 out.append((text, line))
-        elif tag not in _CONTAINERS:
+        elif tag not in _CONTAINERS and tag != "toc":  # a chapter's table of contents between: still its title
             break
         k -= 1
     return out[::-1]
@@ -130,7 +137,8 @@ def read(path: str | Path) -> Blocks:
         raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
     try:
         root = _parse(page)
-        elements = [(_norm(e.text_content()), _first_line(e), e.tag) for e in root.iter(*_BLOCK_TAGS)]
+        elements = [(_norm(e.text_content()), _first_line(e), "toc" if _in_contents(e) else e.tag)
+                    for e in root.iter(*_BLOCK_TAGS)]
     except (ValueError, lxml.etree.ParserError):
         elements = []
     paragraphs, start = [], 0
