@@ -399,8 +399,8 @@ def run(argv: Optional[List[str]] = None) -> int:
             _err("interrupted")
         return 130  # 128 + SIGINT, as shells report it
     except Exception as exc:
-        if _INTERRUPTED:  # the interrupt landed in native code (lingua, numpy), which
-            return 130    # reported it as an error of its own: it is still an interrupt
+        if _INTERRUPTED.is_set():  # the interrupt landed in native code (lingua, numpy), which
+            return 130             # reported it as an error of its own: it is still an interrupt
         return _failure(exc, usage_errors, exits)
     finally:
         if announce:
@@ -428,11 +428,11 @@ def _failure(exc: Exception, usage_errors, exits) -> int:
 
 
 #: Set when SIGINT arrived during this run (see :func:`run`).
-_INTERRUPTED: set[bool] = set()
+_INTERRUPTED = threading.Event()
 
 
 def _interrupted(signum, frame) -> None:
-    _INTERRUPTED.add(True)
+    _INTERRUPTED.set()
     _err("interrupted")
     raise KeyboardInterrupt
 

@@ -101,6 +101,11 @@ def _chooser(codes: tuple[str, ...]):
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+def _detector_among(codes: Sequence[str]):
+    """A detector for a few languages, one per set of codes."""
+    return _chooser(tuple(sorted({c.lower() for c in codes})))
+
+
 def choose(text: str, codes: Sequence[str]) -> tuple[str, float] | None:
     """Which of a few languages a sentence is in, and lingua's confidence.
 
@@ -109,7 +114,7 @@ def choose(text: str, codes: Sequence[str]) -> tuple[str, float] | None:
     is only compared with its own, its source's and :data:`COMMON` languages.
     None when a code is unknown to lingua or there is too little text."""
     try:
-        detector = _chooser(tuple(sorted({c.lower() for c in codes})))
+        detector = _detector_among(codes)
     except (AttributeError, ValueError):
         return None
     return _best(detector, text)
@@ -129,7 +134,7 @@ def confidence(text: str, code: str, among: Sequence[str] | None = None) -> floa
 
     try:
         language = Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
-        detector = _chooser(tuple(sorted({c.lower() for c in among}))) if among else _detector()
+        detector = _detector_among(among) if among else _detector()
     except (AttributeError, ValueError):
         return None
     return float(detector.compute_language_confidence(text[:SAMPLE_CHARS], language))

@@ -54,10 +54,10 @@ def line_layout(blocks: list[list[tuple[str, int]]]) -> str:
 
     Hard-wrapped text has most lines of about the same width, and most line
     ends fall inside sentences. Evidence is taken from the whole document, so
-    one short paragraph does not flip the decision.
+    one short paragraph does not flip the decision. The caller leaves out
+    preformatted blocks (:func:`preformatted`): they say nothing about the prose.
     """
-    inner = [line.strip() for block in blocks if len(block) > 1 and not preformatted(block)
-             for line, _ in block[:-1]]
+    inner = [line.strip() for block in blocks if len(block) > 1 for line, _ in block[:-1]]
     if not inner:
         return ""
     ends = sum(1 for line in inner if _SENTENCE_END.search(line)) / len(inner)
@@ -118,12 +118,12 @@ def _blocks(text: str) -> tuple[list[tuple[str, int]], str]:
     """Paragraphs with the 1-based line each starts on (for editors and CI
     annotations), and the line layout chosen."""
     blocks = _raw_blocks(text)
-    layout = line_layout(blocks)
+    pre = [preformatted(block) for block in blocks]
+    layout = line_layout([block for block, p in zip(blocks, pre) if not p])
     short = SHORT_LINE * max((len(line.strip()) for block in blocks for line, _ in block), default=0)
     out = []
-    for block in blocks:
-        groups = [[entry] for entry in block] if layout == "lines" or preformatted(block) \
-            else _wrapped(block, short)
+    for block, p in zip(blocks, pre):
+        groups = [[entry] for entry in block] if layout == "lines" or p else _wrapped(block, short)
         for group in groups:
             folded = _SPACES.sub(" ", _join([line for line, _ in group])).strip()
             if folded:

@@ -227,16 +227,16 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
                      >= similarity(" ".join(tgt[j] for j in held), moved_text)):
             continue  # the translation moved them too
         finding("not-moved", "warning", new_ids, held,
-                f"{_where_run('source', d.new_source, new_ids)} moved since {d.since} (from "
-                f"{_where_run('sentence', d.old_source, old_ids)}); the translation still has "
+                f"{_where_run('source ', d.new_source, new_ids)} moved since {d.since} (from "
+                f"{_where_run('', d.old_source, old_ids)}); the translation still has "
                 f"{'them' if len(new_ids) > 1 else 'it'} at the earlier place: "
-                f"{_where_run('translation', d.target, held)}")
+                f"{_where_run('translation ', d.target, held)}")
     return out
 
 
-def _where_run(what: str, doc: Document, ids: Sequence[int]) -> str:
-    """'source sentence 8 (line 11)' or 'source sentences 8-9 (line 11)'."""
-    noun = "sentence" if what == "sentence" else f"{what} sentence"
+def _where_run(prefix: str, doc: Document, ids: Sequence[int]) -> str:
+    """'source sentence 8 (line 11)' or 'source sentences 8-9 (line 11)' (prefix 'source ')."""
+    noun = f"{prefix}sentence"
     if len(ids) == 1:
         return f"{noun} {doc.where(ids[0])}"
     line = doc.sentences[ids[0]].line

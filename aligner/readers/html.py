@@ -43,19 +43,15 @@ def _parse(page: str):
     return lxml.html.fromstring(_XML_DECLARATION.sub("", page, count=1))
 
 
-def _unwrapped(page: str) -> str:
-    """The page with its source line breaks folded into spaces outside <pre>.
+def _unwrapped(root) -> str:
+    """The page (its parsed tree, changed in place) with its source line breaks
+    folded into spaces outside <pre> and the blocks it marks as navigation left out.
 
     Hand-written pages and DocBook output (Debian's FAQ) wrap paragraphs in the
     HTML source; a browser shows one paragraph, but trafilatura keeps the
     breaks inside some elements (list items with inline code), and each line
     would become a paragraph of its own, cut mid-sentence."""
     import lxml.html
-
-    try:
-        root = _parse(page)
-    except (ValueError, lxml.etree.ParserError):
-        return page
 
     def fold(element, inside_pre: bool) -> None:
         pre = inside_pre or (isinstance(element.tag, str) and element.tag in _PREFORMATTED)
@@ -76,19 +72,23 @@ def _unwrapped(page: str) -> str:
 #: Class or id words of the blocks a page itself marks as navigation: a table of
 #: contents (DocBook, Sphinx, MediaWiki) or the links between chapters. Left to
 #: the extractor, one edition's table of contents is kept and another's is not.
-_NAVIGATION = frozenset({"toc", "navheader", "navfooter", "breadcrumb", "breadcrumbs", "sphinxsidebar",
-                         "related", "toctree-wrapper"})
+_CONTENTS = frozenset({"toc", "toctree-wrapper"})     # of those, a table of contents
+_NAVIGATION = _CONTENTS | {"navheader", "navfooter", "breadcrumb", "breadcrumbs", "sphinxsidebar", "related"}
+
+
+def _marked(element, words: frozenset[str]) -> bool:
+    """Whether one of an element's class or id words is in ``words``."""
+    names = (element.get("class") or "").split() + (element.get("id") or "").split()
+    return any(name.lower() in words for name in names)
 
 
 def _in_contents(element) -> bool:
-    """Whether an element is inside a table of contents (class or id "toc")."""
-    return any(name.lower() in ("toc", "toctree-wrapper") for a in element.iterancestors()
-               for name in (a.get("class") or "").split() + (a.get("id") or "").split())
+    """Whether an element is inside a table of contents."""
+    return any(_marked(a, _CONTENTS) for a in element.iterancestors())
 
 
 def _navigation(element) -> bool:
-    names = (element.get("class") or "").split() + (element.get("id") or "").split()
-    return element.tag == "nav" or any(name.lower() in _NAVIGATION for name in names)
+    return element.tag == "nav" or _marked(element, _NAVIGATION)
 
 
 def _first_line(element) -> int:
@@ -131,16 +131,18 @@ def read(path: str | Path) -> Blocks:
     import trafilatura
 
     page = read_text(path, max_line=None)  # minified pages have long lines
-    extracted = trafilatura.extract(_unwrapped(page), include_tables=True, include_comments=False,
-                                    favor_recall=True)
-    if not extracted or sum(c.isalpha() for c in extracted) < MIN_LETTERS:
-        raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
     try:
         root = _parse(page)
-        elements = [(_norm(e.text_content()), _first_line(e), "toc" if _in_contents(e) else e.tag)
-                    for e in root.iter(*_BLOCK_TAGS)]
     except (ValueError, lxml.etree.ParserError):
-        elements = []
+        root = None
+    # the page's blocks, with their lines, before the tree is changed for the extractor
+    elements = [] if root is None else [
+        (_norm(e.text_content()), _first_line(e), "toc" if _in_contents(e) else e.tag)
+        for e in root.iter(*_BLOCK_TAGS)]
+    extracted = trafilatura.extract(page if root is None else _unwrapped(root), include_tables=True,
+                                    include_comments=False, favor_recall=True)
+    if not extracted or sum(c.isalpha() for c in extracted) < MIN_LETTERS:
+        raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
     paragraphs, start = [], 0
     for line in extracted.split("\n"):
         text = _LIST_MARK.sub("", line.strip())

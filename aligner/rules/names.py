@@ -107,7 +107,7 @@ class NameRule(Rule):
         target_text = " ".join(ctx.alignment.target.texts)
         # a word the source also writes in small letters is a word in capitals, not an acronym
         source_words = _words_in(" ".join(ctx.alignment.source.texts))
-        missing: list[tuple[object, str, str]] = []
+        missing: list[tuple[object, str, str, str]] = []
         kept: Counter = Counter()
         seen: Counter = Counter()
         for link, src_text, tgt_text in ctx.linked_texts():
@@ -120,9 +120,9 @@ class NameRule(Rule):
                 if token in tgt_text:
                     kept[token] += 1
                 else:
-                    missing.append((link, kind, token))
+                    missing.append((link, tgt_text, kind, token))
         reported: set[str] = set()
-        for link, kind, token in missing:
+        for link, tgt_text, kind, token in missing:
             if kind == "acronym" and kept[token] * 2 < seen[token]:
                 # translated the same way throughout (UN -> ONU, "OS loader" -> "chargeur de
                 # démarrage"): the translator's habit, one consistency note per acronym
@@ -136,7 +136,7 @@ class NameRule(Rule):
                                   "check that it is translated consistently", (token,))
                 continue
             if kind != "acronym":
-                replaced = [t for k, t in carried_tokens(ctx.text(link)[1]) if k == kind and t != token]
+                replaced = [t for k, t in carried_tokens(tgt_text) if k == kind and t != token]
                 local = [t for t in replaced if _site(t) == _site(token)]
                 if _site(token) in _EXAMPLE_SITES:
                     # a placeholder the translator adapted (your.email@example.org)

@@ -167,6 +167,12 @@ def glued_numbers(text: str, lang: str) -> Counter:
                            for n in _NUMBER.finditer(m.group()))
 
 
+def _stand_ins(text: str, lang: str) -> Counter:
+    """What may stand for a digit-written number of the other side: numbers in
+    words, glued to names or in references."""
+    return word_numbers(text, lang) + glued_numbers(text, lang)
+
+
 def numbers(text: str, lang: str) -> Counter:
     """Multiset of the values written in a text: digits, and small numbers and
     ordinals written as words (which may only stand in for digits on the other side)."""
@@ -187,8 +193,10 @@ class NumberRule(Rule):
             # numbers written in digits are compared; one spelled out on the other
             # side ("zero", "ноль", "Null") stands in for a digit-written one
             digits_src, digits_tgt = digit_numbers(src_text, src_lang), digit_numbers(tgt_text, tgt_lang)
-            missing = digits_src - (digits_tgt + word_numbers(tgt_text, tgt_lang) + glued_numbers(tgt_text, tgt_lang))
-            extra = digits_tgt - (digits_src + word_numbers(src_text, src_lang) + glued_numbers(src_text, src_lang))
+            if digits_src == digits_tgt:  # most links: nothing for stand-ins to explain
+                continue
+            missing = digits_src - (digits_tgt + _stand_ins(tgt_text, tgt_lang))
+            extra = digits_tgt - (digits_src + _stand_ins(src_text, src_lang))
             if not missing and not extra:
                 continue
             if len(missing) == 1 and len(extra) == 1:
