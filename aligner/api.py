@@ -15,29 +15,25 @@ Typical use::
 
 from __future__ import annotations
 
-import hashlib
-import json
-import time
+import hashlib as _hashlib
+import json as _json
+import time as _time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from . import langid
-from .align import BEADS, MAX_WINDOW, align_windows
+from .align import MAX_WINDOW, align_windows
+from .align import signature as align_signature
 from .align.scorer import ScoringParams
-from .diverge.result import BitextResult, CheckResult
-from .document import Alignment, Document
+from .core import Alignment, BitextResult, CheckResult, Document, Editions, MultiAlignment, Signature, merge
 from .encoders import DEFAULT_MODEL, Encoder, load_encoder
 from .encoders.cards import calibration
 from .errors import InputError
-from .formats import RenderOptions, render, write_output
+from .formats import RenderOptions, needs, render, write_output
 from .formats.output import check_outputs  # noqa: F401  (part of the API)
-from .multi import MultiAlignment, merge
-from .readers import read_edition
-from .readers.text import check_text
-from .segment import presplit as presplit_text
-from .segment import segment
+from .lengths import MAX_LENGTH_RATIO, check_lengths
+from .segment import signature as segment_signature
 from .version import __version__
 
 if TYPE_CHECKING:  # pandas costs a quarter second to import; only outputs need it
@@ -45,11 +41,6 @@ if TYPE_CHECKING:  # pandas costs a quarter second to import; only outputs need 
 
     from .diverge.semantic import DivergenceModel
     from .readers.review import Review
-
-#: Refuse pairs whose character lengths differ more than this: they are not
-#: editions of one document (or one is truncated), and forcing an alignment
-#: would report nonsense with high confidence.
-MAX_LENGTH_RATIO = 5.0
 
 Progress = Callable[[str], None]
 
@@ -60,85 +51,13 @@ def _quiet(stage: str) -> None:
 
 # -- reading ---------------------------------------------------------------
 
-def load_document(text: str, lang: str | None = None, presplit: bool = False,
-                  name: str = "text") -> Document:
-    """Validate, identify the language of and segment one edition's text."""
-    check_text(text, name)
-    code = langid.resolve(text, lang, name)
-    doc = (presplit_text if presplit else segment)(text, code, name)
-    if not doc.sentences:
-        raise InputError(f"{name}: no sentences found")
-    return doc
-
-
-def read_document(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
-    """Read, validate, identify the language of and segment an edition on disk
-    (plain text, or a structured format: .docx, .html, .md)."""
-    content = read_edition(path)
-    if isinstance(content, str):
-        return load_document(content, lang, presplit, str(path))
-    from .segment import segment_paragraphs
-
-    if presplit:
-        raise InputError(f"{path}: --presplit reads plain text (one sentence per line), not {content.kind}")
-    text = "\n\n".join(t for t, _ in content.paragraphs)
-    code = langid.resolve(text, lang, str(path))
-    doc = segment_paragraphs(content.paragraphs, code, str(path), content.kind)
-    if not doc.sentences:
-        raise InputError(f"{path}: no sentences found")
-    return doc
-
-
-@dataclass(frozen=True)
-class Editions:
-    """A source edition and its translations; ``multi`` when the result is one
-    table of all editions (a folder, or several targets) rather than one pair."""
-
-    source: Document
-    targets: tuple[Document, ...]
-    multi: bool
-
-
-def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
-                  src_lang: str | None = None, tgt_lang: str | None = None,
-                  presplit: bool = False) -> Editions:
-    """The editions named by SOURCE TARGET [TARGET ...] or by one folder of
-    ``<lang>.txt`` files (whose source is ``source_lang``)."""
-    from .readers.editions import folder_editions, lang_from_name, pick_source
-
-    paths = [Path(p) for p in paths]
-    if sum(str(p) == "-" for p in paths) > 1:
-        raise InputError("only one edition can come from standard input ('-')")
-    if len(paths) == 1 and paths[0].is_dir():
-        if src_lang or tgt_lang:
-            raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
-                             "language comes from its file name (ru.txt, en.txt)")
-        folder = paths[0]
-        docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}
-        source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
-        return Editions(source, tuple(docs.values()), True)
-    if source_lang:
-        raise InputError("--source LANG goes with a folder of editions")
-    if len(paths) < 2:
-        raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
-    if tgt_lang and len(paths) > 2:
-        raise InputError("--tgt-lang goes with a single target")
-    source = read_document(paths[0], src_lang, presplit)
-    targets = tuple(read_document(p, tgt_lang, presplit) for p in paths[1:])
-    refuse_same_language(targets)
-    return Editions(source, targets, len(paths) != 2)
-
-
-def refuse_same_language(targets: Sequence[Document]) -> None:
-    """Two translations in one language would share the columns (and findings) of
-    that language in every multi-edition output: refuse, naming both."""
-    seen: dict[str, str] = {}
-    for doc in targets:
-        if doc.lang in seen:
-            raise InputError(f"two editions in '{doc.lang}': {seen[doc.lang]} and {doc.name}; "
-                             "align them in separate runs")
-        seen[doc.lang] = doc.name
-
+from .readers.editions import (  # noqa: E402  (part of the API)
+    load_document,
+    read_document,
+    read_editions,
+    read_listed,
+    refuse_same_language,
+)
 
 # -- models ------------------------------------------------------------------
 
@@ -170,85 +89,47 @@ def divergence_model(encoder: Encoder) -> "DivergenceModel":
 
 def settings_key(encoder: Encoder) -> str:
     """A digest of the model and its card: results computed under another key are stale."""
-    card = json.dumps(encoder.card, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{encoder.cache_key}|{encoder.exact_windows}|{card}".encode()).hexdigest()[:16]
+    card = _json.dumps(encoder.card, sort_keys=True, ensure_ascii=False)
+    return _hashlib.sha256(f"{encoder.cache_key}|{encoder.exact_windows}|{card}".encode()).hexdigest()[:16]
 
 
 # -- aligning ----------------------------------------------------------------
 
-#: Characters of a wide script (Chinese, Japanese, Korean) count this many times:
-#: one carries about as much text as three or more letters of a European
-#: language. The six MAC-dev zh-en chapters have 3.4-5.2 English characters per
-#: Chinese one; counted this way their ratios are 0.99-1.46.
-WIDE_CHAR_WEIGHT = 3
-
-
-def content_length(texts: Sequence[str]) -> int:
-    """Length of text in a unit fair across scripts: characters other than
-    spaces, a wide (CJK) character counting :data:`WIDE_CHAR_WEIGHT` times."""
-    import unicodedata
-
-    total = 0
-    for text in texts:
-        for c in text:
-            if not c.isspace():
-                total += WIDE_CHAR_WEIGHT if unicodedata.east_asian_width(c) in "WF" else 1
-    return total
-
-
-def check_lengths(source: Document, target: Document, max_ratio: float = MAX_LENGTH_RATIO) -> None:
-    """Refuse pairs that cannot be editions of the same document."""
-    ls = content_length(source.texts)
-    lt = content_length(target.texts)
-    ratio = max(ls, lt) / max(1, min(ls, lt))
-    if ratio > max_ratio:
-        longer, shorter = (source, target) if ls > lt else (target, source)
-        raise InputError(f"{longer.name or 'source'} is {ratio:.1f} times as long as "
-                         f"{shorter.name or 'target'} (limit {max_ratio:g}); these do not look "
-                         "like editions of one document (use --max-length-ratio to override)")
-
-
-def signature(encoder: Encoder, source: Document, target: Document, presplit: bool) -> str:
-    """Everything that determines the output, sacrebleu-style, for reproducibility."""
-    windows = "exact" if encoder.exact_windows else "pooled"
-    seg = "presplit" if presplit else "pysbd"
-    layouts = sorted({doc.layout for doc in (source, target) if doc.layout})
-    if layouts and not presplit:  # said only when a document's lines had to be interpreted
-        seg += "+" + "+".join(layouts)
-    return (f"aligner:{__version__}|model:{encoder.cache_key}|windows:{windows}"
-            f"|beads:{len(BEADS)}|seg:{seg}"
-            f"|src:{source.lang}|tgt:{target.lang}")
+def signature(encoder: Encoder, documents: Sequence[Document]) -> Signature:
+    """Everything that determines a run's output, each stage naming its own part:
+    the tool, the encoder (model, windows, card), the aligner and the segmenter."""
+    return (Signature.of(("aligner", __version__)) + encoder.signature() + align_signature()
+            + segment_signature(*documents))
 
 
 def align_documents(source: Document, target: Document, encoder: Encoder | str | None = None,
-                    params: ScoringParams | None = None, presplit: bool = False,
-                    progress: Progress | None = None) -> Alignment:
+                    params: ScoringParams | None = None, progress: Progress | None = None) -> Alignment:
     """Embed both documents (sentences and windows) and align them."""
     encoder = _encoder(encoder)
     params = params or alignment_params(encoder)
     note = progress or _quiet
-    t0 = time.perf_counter()
+    t0 = _time.perf_counter()
     note(f"embedding {source.name or 'source'}")
     src_windows = encoder.embed_windows(source.texts, MAX_WINDOW)
     note(f"embedding {target.name or 'target'}")
     tgt_windows = encoder.embed_windows(target.texts, MAX_WINDOW)
-    t1 = time.perf_counter()
+    t1 = _time.perf_counter()
     note("aligning")
     links = align_windows(source, target, src_windows, tgt_windows, params)
-    t2 = time.perf_counter()
-    return Alignment(source, target, links, signature(encoder, source, target, presplit),
-                     {"embed_s": t1 - t0, "align_s": t2 - t1})
+    t2 = _time.perf_counter()
+    sig = signature(encoder, (source, target)) + Signature.of(("src", source.lang), ("tgt", target.lang))
+    return Alignment(source, target, links, str(sig), {"embed_s": t1 - t0, "align_s": t2 - t1})
 
 
-def _align_targets(source: Document, targets: Sequence[Document], encoder: Encoder, presplit: bool,
-                   max_ratio: float, note: Progress) -> tuple[Alignment, ...]:
+def _align_targets(source: Document, targets: Sequence[Document], encoder: Encoder,
+                   max_length_ratio: float, note: Progress) -> tuple[Alignment, ...]:
     """Every translation aligned to the source; all lengths are checked before any work."""
     for target in targets:
-        check_lengths(source, target, max_ratio)
+        check_lengths(source, target, max_length_ratio)
     out = []
     for target in targets:
         note(f"aligning {target.name}")
-        out.append(align_documents(source, target, encoder, presplit=presplit, progress=note))
+        out.append(align_documents(source, target, encoder, progress=note))
     return tuple(out)
 
 
@@ -260,12 +141,15 @@ class AlignResult:
     alignments: tuple[Alignment, ...]
     findings: tuple = ()
 
+    @cached_property
+    def multi(self) -> MultiAlignment:
+        """All editions merged into one table."""
+        return merge(self.editions.source, self.alignments)
+
     @property
     def output(self) -> Alignment | MultiAlignment:
         """What alignment formats render: the pair, or all editions merged."""
-        if self.editions.multi:
-            return merge(self.editions.source, self.alignments)
-        return self.alignments[0]
+        return self.multi if self.editions.multi else self.alignments[0]
 
     def frame(self) -> "pd.DataFrame":
         """The result as a table (one row per link, or per source group)."""
@@ -276,13 +160,13 @@ class AlignResult:
         return multi_frame(out) if isinstance(out, MultiAlignment) else frame(out)
 
 
-def align(editions: Editions, encoder: Encoder | str | None = None, presplit: bool = False,
+def align(editions: Editions, encoder: Encoder | str | None = None,
           max_length_ratio: float = MAX_LENGTH_RATIO, with_findings: bool = False,
           progress: Progress | None = None) -> AlignResult:
     """Align every translation to the source (and check them if ``with_findings``)."""
     encoder = _encoder(encoder)
     note = progress or _quiet
-    alignments = _align_targets(editions.source, editions.targets, encoder, presplit, max_length_ratio, note)
+    alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note)
     findings: tuple = ()
     if with_findings:
         note("checking")
@@ -332,17 +216,17 @@ def check(editions: Editions, encoder: Encoder | str | None = None, fail_on: str
           baseline: list[dict] | None = None, max_length_ratio: float = MAX_LENGTH_RATIO,
           progress: Progress | None = None) -> CheckResult:
     """Align every translation to the source and report where they diverge."""
-    return check_documents(editions.source, editions.targets, encoder, fail_on, baseline, progress,
-                           max_length_ratio)
+    return check_documents(editions.source, editions.targets, encoder, fail_on, baseline, max_length_ratio,
+                           progress)
 
 
 def check_documents(source: Document, targets: Sequence[Document], encoder: Encoder | str | None = None,
                     fail_on: str = "error", baseline: list[dict] | None = None,
-                    progress: Progress | None = None, max_ratio: float = MAX_LENGTH_RATIO) -> CheckResult:
+                    max_length_ratio: float = MAX_LENGTH_RATIO, progress: Progress | None = None) -> CheckResult:
     """:func:`check` for documents already read."""
     encoder = _encoder(encoder)
     note = progress or _quiet
-    alignments = _align_targets(source, targets, encoder, False, max_ratio, note)
+    alignments = _align_targets(source, targets, encoder, max_length_ratio, note)
     note("checking")
     return _result(source, alignments, _findings(alignments, encoder), encoder, fail_on, baseline)
 
@@ -375,42 +259,21 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     the version committed at git revision ``since``, or the file ``previous_source``.
     With ``since``, each translation's earlier version is read too, so translations
     edited together with their source are recognised as updated."""
-    from .diverge.drift import DriftInput, cosine, drift_findings, source_changes
-    from .readers.git import read_at
+    from .diverge.drift import cosine, drift_check, source_changes
+    from .readers.editions import read_earlier
 
     if (since is None) == (previous_source is None):
         raise InputError("drift needs the earlier source: --since REV or --previous-source FILE (one of them)")
     encoder = _encoder(encoder)
     note = progress or _quiet
-    source = editions.source
-    presplit = False
-    if since is not None:
-        text = read_at(since, Path(source.name))
-        if text is None:
-            raise InputError(f"{source.name}: did not exist at {since}; nothing to compare with")
-        old = load_document(text, source.lang, presplit, f"{source.name}@{since}")
-        label = since
-    else:
-        old = read_document(previous_source, source.lang, presplit)
-        label = "the previous source"
-    if old.lang != source.lang:
-        raise InputError(f"{old.name} is in '{old.lang}', the source in '{source.lang}'")
+    earlier = read_earlier(editions, since, previous_source)
     note("comparing the source with its earlier version")
-    changes = source_changes(old, source, lambda a, b: align_documents(a, b, encoder).links)
-    alignments = _align_targets(source, editions.targets, encoder, presplit, max_length_ratio, note)
-    findings = []
-    for target, new_alignment in zip(editions.targets, alignments):
-        old_alignment = align_documents(old, target, encoder, presplit=presplit)
-        before = None
-        if since is not None:
-            earlier = read_at(since, Path(target.name))
-            if earlier is not None:
-                before = load_document(earlier, target.lang, presplit, f"{target.name}@{since}")
-        findings += drift_findings(changes, DriftInput(old, source, target, new_alignment, old_alignment,
-                                                       before, label), cosine(encoder))
-    sig = (f"aligner:{__version__}|model:{encoder.cache_key}|drift:{since or 'file'}|src:{source.lang}|"
-           + ",".join(t.lang for t in editions.targets))
-    return CheckResult(source, tuple(alignments), tuple(findings), sig, fail_on)
+    changes = source_changes(earlier.source, editions.source, lambda a, b: align_documents(a, b, encoder).links)
+    alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note)
+    findings = drift_check(changes, earlier, alignments, lambda a, b: align_documents(a, b, encoder),
+                           cosine(encoder))
+    sig = _run_signature(encoder, editions.source, alignments, f"drift:{since or 'file'}")
+    return CheckResult(editions.source, alignments, tuple(findings), sig, fail_on)
 
 
 def check_bitext(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None,
@@ -483,9 +346,15 @@ def _result(source: Document, alignments: Sequence[Alignment], findings, encoder
     stale: list[dict] = []
     if baseline is not None:
         findings, stale = apply_baseline(list(findings), baseline)
-    sig = f"aligner:{__version__}|model:{encoder.cache_key}|check|src:{source.lang}|" + ",".join(
-        a.target.lang for a in alignments)
+    sig = _run_signature(encoder, source, alignments, "check")
     return CheckResult(source, tuple(alignments), tuple(findings), sig, fail_on, tuple(stale))
+
+
+def _run_signature(encoder: Encoder, source: Document, alignments: Sequence[Alignment], command: str) -> str:
+    """The signature of a check or drift run: its parts, the command, and the editions' languages."""
+    sig = signature(encoder, [source, *(a.target for a in alignments)])
+    return str(sig + Signature.of((command, None), ("src", source.lang),
+                                  (",".join(a.target.lang for a in alignments), None)))
 
 
 # -- output ------------------------------------------------------------------
@@ -495,12 +364,21 @@ def render_alignment(result: AlignResult, fmt: str = "tsv", spreadsheet_safe: bo
     return render("alignment", fmt, result.output, RenderOptions(result.findings, spreadsheet_safe))
 
 
+def shows_findings(fmt: str, editions: Editions) -> bool:
+    """Whether the alignment format ``fmt`` shows findings beside the links of
+    these editions, so that :func:`align` should check them (XLIFF's notes, one target)."""
+    return "findings" in needs("alignment", fmt) and len(editions.targets) == 1
+
+
 def render_findings(result: CheckResult | BitextResult, fmt: str = "text", color: bool = False,
                     spreadsheet_safe: bool = False) -> str:
     """A check in one of the ``findings`` formats; a bitext keeps its rows where the format can."""
     from .formats import writer
 
-    options = RenderOptions(color=color, spreadsheet_safe=spreadsheet_safe)
+    from .rules import descriptions
+
+    rules = descriptions() if "rules" in needs("findings", fmt) else {}
+    options = RenderOptions(color=color, spreadsheet_safe=spreadsheet_safe, rules=rules)
     if isinstance(result, BitextResult):
         if writer("bitext", fmt) is not None:
             return render("bitext", fmt, result, options)
@@ -531,7 +409,7 @@ def align_texts(source: str | bytes | Path, target: str | bytes | Path, src_lang
     src = _document(source, src_lang, presplit, "source")
     tgt = _document(target, tgt_lang, presplit, "target")
     check_lengths(src, tgt, max_length_ratio)
-    return frame(align_documents(src, tgt, get_encoder(model), presplit=presplit))
+    return frame(align_documents(src, tgt, get_encoder(model)))
 
 
 def _document(value: str | bytes | Path, lang: str | None, presplit: bool, name: str) -> Document:
@@ -560,4 +438,4 @@ def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str 
 
     src = Document.from_sentences(list(source), src_lang, "source")
     tgt = Document.from_sentences(list(target), tgt_lang, "target")
-    return frame(align_documents(src, tgt, get_encoder(model), presplit=True))
+    return frame(align_documents(src, tgt, get_encoder(model)))

@@ -125,12 +125,10 @@ def align(
     with _progress(quiet) as note:
         note("reading")
         if from_review is not None:
-            result = api.align_reviewed(from_review, encoder, with_findings=fmt.value == "xliff")
+            result = api.align_reviewed(from_review, encoder, with_findings="findings" in api.needs("alignment", fmt.value))
         else:
             editions = api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit)
-            # XLIFF carries findings as notes on its units
-            shows_findings = fmt.value == "xliff" and len(editions.targets) == 1
-            result = api.align(editions, encoder, presplit, max_length_ratio, shows_findings, note)
+            result = api.align(editions, encoder, max_length_ratio, api.shows_findings(fmt.value, editions), note)
         content = api.render_alignment(result, fmt.value, spreadsheet_safe)
     api.write_output(output, content)
     if not quiet:

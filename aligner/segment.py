@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .document import Document, Sentence
+from .core import Document, Sentence, Signature
 
 _PARA_BREAK = re.compile(r"\n[ \t\f\v]*\n")
 _SPACES = re.compile(r"\s+")
@@ -191,8 +191,14 @@ def _unpaired_quotes(text: str) -> bool:
 _DOT_NAME = re.compile(r"(?<![^\s(\"'«“‘])\.(?=\w)")
 
 
+def splitter(lang: str) -> str:
+    """The library that splits a language's sentences: pysbd where it knows the
+    language, sentencex otherwise."""
+    return "pysbd" if lang in _PYSBD_LANGS else "sentencex"
+
+
 def _split(paragraph: str, lang: str) -> list[str]:
-    if lang in _PYSBD_LANGS:
+    if splitter(lang) == "pysbd":
         # pysbd treats "... up to the next quotation mark as one quotation: with an
         # unclosed one it swallows the rest of the paragraph. Splitting a copy in
         # which straight double quotes are another character of the same length,
@@ -236,7 +242,8 @@ def segment(text: str, lang: str, name: str = "") -> Document:
     sentences = [Sentence(s, i, line)
                  for i, (para, line) in enumerate(blocks)
                  for s in split_sentences(para, lang)]
-    return Document(lang=lang, sentences=tuple(sentences), name=name, layout=layout)
+    return Document(lang=lang, sentences=tuple(sentences), name=name, layout=layout,
+                    segmenter=splitter(lang))
 
 
 def segment_paragraphs(paragraphs, lang: str, name: str = "", layout: str = "") -> Document:
@@ -244,7 +251,8 @@ def segment_paragraphs(paragraphs, lang: str, name: str = "", layout: str = "") 
     sentences = [Sentence(s, i, line)
                  for i, (para, line) in enumerate(paragraphs)
                  for s in split_sentences(para, lang)]
-    return Document(lang=lang, sentences=tuple(sentences), name=name, layout=layout)
+    return Document(lang=lang, sentences=tuple(sentences), name=name, layout=layout,
+                    segmenter=splitter(lang))
 
 
 def presplit(text: str, lang: str, name: str = "") -> Document:
@@ -258,4 +266,21 @@ def presplit(text: str, lang: str, name: str = "") -> Document:
         if gap:
             para, gap = para + 1, False
         sentences.append(Sentence(line, para, number))
-    return Document(lang=lang, sentences=tuple(sentences), name=name)
+    return Document(lang=lang, sentences=tuple(sentences), name=name, segmenter=PRESPLIT)
+
+
+#: The segmenter's name for sentences that came already split (one a line, or a list).
+PRESPLIT = "presplit"
+
+
+def signature(*documents: Document) -> Signature:
+    """The segmenter's part of a run's signature: the splitters that cut the
+    documents (pysbd, sentencex, or none: presplit) and, where lines had to be
+    interpreted, the layouts recognised (wrapped, lines) or the structured
+    format read (html, docx, md)."""
+    splitters = sorted({d.segmenter or PRESPLIT for d in documents})
+    seg = "+".join(splitters)
+    layouts = sorted({d.layout for d in documents if d.layout and d.segmenter != PRESPLIT})
+    if layouts:
+        seg += "+" + "+".join(layouts)
+    return Signature.of(("seg", seg))

@@ -26,7 +26,7 @@ from devdata import load_dev  # bench/ helper
 
 from aligner.align import MAX_WINDOW, align_windows
 from aligner.api import alignment_params, get_encoder
-from aligner.document import Document
+from aligner.core import Document
 from aligner.encoders import EmbeddingCache, load_encoder
 
 SIZES = (1_000, 10_000, 100_000)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.api import load_document, read_document
-from aligner.document import Document
+from aligner.core import Document
 from aligner.readers.beads import Bead, parse_beads
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import pytest
 
 from aligner.align import MAX_WINDOW, align_windows
 from aligner.align.scorer import ScoringParams
-from aligner.document import Document
+from aligner.core import Document
 
 DIM = 64
 

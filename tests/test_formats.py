@@ -4,7 +4,7 @@ import json
 import pandas as pd
 import pytest
 
-from aligner.document import Alignment, Document, Link
+from aligner.core import Alignment, Document, Link
 from aligner.errors import InputError
 from aligner.formats import render, write_atomic
 from aligner.formats.table import COLUMNS
@@ -60,9 +60,9 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path):
 
 
 def _check_result():
-    from aligner.diverge.result import CheckResult
-    from aligner.document import Link, Sentence
-    from aligner.rules import Finding
+    from aligner.core import CheckResult
+    from aligner.core import Link, Sentence
+    from aligner.core import Finding
 
     src = Document("en", (Sentence("It was supported by 124 States.", 0, 1),
                           Sentence("The vote took place in New York.", 0, 1)), "en.txt")

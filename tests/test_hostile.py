@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 from clirunner import run
 
-from aligner.diverge.result import CheckResult
-from aligner.document import Alignment, Document, Link, Sentence
+from aligner.core import CheckResult
+from aligner.core import Alignment, Document, Link, Sentence
 from aligner.formats import RenderOptions, render
-from aligner.rules import Finding
+from aligner.core import Finding
 
 ESC = "\x1b]0;owned\x07\x1b[31mred\x1b[0m"
 

@@ -10,9 +10,9 @@ import pytest
 from clirunner import run
 from lxml import etree
 
-from aligner.document import Alignment, Document, Link
+from aligner.core import Alignment, Document, Link
 from aligner.formats import render
-from aligner.multi import merge
+from aligner.core import merge
 
 EVIL = 'Tab\there <b>&amp; "q" \x0b ]]> =HYPERLINK("http://x")'
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from aligner.diverge.baseline import render_baseline
-from aligner.diverge.result import CheckResult
-from aligner.document import Alignment, Document, Link, Sentence
+from aligner.core import CheckResult
+from aligner.core import Alignment, Document, Link, Sentence
 from aligner.errors import InputError
 from aligner.formats import render
 from aligner.readers import DOCUMENT_READERS, read_edition
@@ -19,7 +19,7 @@ from aligner.readers.bitext import read_pairs
 from aligner.readers.check_json import load
 from aligner.readers.editions import folder_editions, lang_from_name, pick_source
 from aligner.readers.manifest import read_manifest
-from aligner.rules import Finding, link_indices
+from aligner.core import Finding
 
 EN = "It was supported by 124 States. More than 30 countries became co-sponsors of the resolution."
 FR = "Il a été soutenu par 124 États. Plus de 30 pays sont devenus coauteurs de la résolution."
@@ -106,9 +106,10 @@ def _result() -> CheckResult:
 
 def test_findings_map_to_every_link_they_concern():
     result = _result()
-    links = result.alignments[0].links
-    assert link_indices(links, (), (1,)) == (1,)
-    assert link_indices(links, (1, 2), ()) == (2, 3)  # a truncated ending covers both omissions
+    alignment = result.alignments[0]
+    assert alignment.links_touching((), (1,)) == (1,)
+    assert alignment.links_touching((1, 2), ()) == (2, 3)  # a truncated ending covers both omissions
+    assert alignment.links_touching((0, 2), (0,)) == (0, 3)  # both sides, each link once, in order
     assert result.by_link("fr.txt") == {1: [result.findings[0]], 2: [result.findings[1]], 3: [result.findings[1]]}
 
 

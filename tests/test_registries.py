@@ -10,7 +10,7 @@ import pytest
 from clirunner import run
 
 from aligner import langid
-from aligner.document import Alignment, Document, Link, Sentence
+from aligner.core import Alignment, Document, Link, Sentence
 from aligner.encoders import ENCODERS, encoder_class, load_encoder
 from aligner.encoders.base import Encoder
 from aligner.encoders.cards import calibration, card_for, cards

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from clirunner import run
 
-from aligner.diverge.result import CheckResult
-from aligner.document import Alignment, Document, Link, Sentence
+from aligner.core import CheckResult
+from aligner.core import Alignment, Document, Link, Sentence
 from aligner.formats import render
-from aligner.rules import Finding
+from aligner.core import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "out" / "test-artifacts"

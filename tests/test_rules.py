@@ -6,7 +6,7 @@ import pytest
 
 from aligner.api import divergence_model
 from aligner.diverge.check import check_pair, pair_context
-from aligner.document import Alignment, Document, Link, Sentence
+from aligner.core import Alignment, Document, Link, Sentence
 from aligner.rules.numbers import numbers, parse_number
 
 

@@ -30,7 +30,7 @@ def test_paragraphs_are_blank_line_blocks_and_wrapped_lines_are_joined():
 
 def test_presplit_keeps_one_sentence_per_line_and_blank_lines_as_breaks():
     doc = presplit("A. B.\nC\n\nD\n", "en")
-    assert doc.texts == ["A. B.", "C", "D"]
+    assert list(doc.texts) == ["A. B.", "C", "D"]
     assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
 
 
@@ -91,7 +91,7 @@ def test_long_paragraphs_are_split_in_chunks_with_the_same_sentences(corpus):
 def test_closing_punctuation_is_not_a_sentence_of_its_own():
     # pysbd cuts a parenthesis that ends in a full stop before its ")"
     doc = segment("Der Befehl zeigt die aktuelle Locale. (Siehe die Einleitung zu locale(7).)\n", "de")
-    assert doc.texts == ["Der Befehl zeigt die aktuelle Locale.", "(Siehe die Einleitung zu locale(7).)"]
+    assert list(doc.texts) == ["Der Befehl zeigt die aktuelle Locale.", "(Siehe die Einleitung zu locale(7).)"]
 
 
 def test_code_and_drawn_tables_stay_line_by_line_in_wrapped_text():
@@ -104,9 +104,9 @@ def test_code_and_drawn_tables_stay_line_by_line_in_wrapped_text():
             "int             arp_flags;   /* flags */\n};\n\n")
     table = "┌──────────┬──────────┐\n│flag      │ meaning  │\n├──────────┼──────────┤\n\n"
     doc = segment(prose * 3 + code + table, "en")
-    assert doc.texts[3:7] == ["struct arpreq {", "struct sockaddr arp_pa; /* protocol address */",
+    assert list(doc.texts)[3:7] == ["struct arpreq {", "struct sockaddr arp_pa; /* protocol address */",
                               "int arp_flags; /* flags */", "};"]
-    assert doc.texts[7:] == ["┌──────────┬──────────┐", "│flag │ meaning │", "├──────────┼──────────┤"]
+    assert list(doc.texts)[7:] == ["┌──────────┬──────────┐", "│flag │ meaning │", "├──────────┼──────────┤"]
     assert len(doc.texts[0]) > 100   # the prose was joined
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from clirunner import run
 
-from aligner.api import check_lengths, content_length, load_document
-from aligner.document import Document
+from aligner.api import load_document
+from aligner.lengths import check_lengths, content_length
+from aligner.core import Document
 from aligner.errors import InputError
 from aligner.evaluate import score
 from aligner.readers.beads import parse_beads
@@ -51,9 +52,9 @@ def test_east_asian_editions_pass_the_length_guard(texts, lang):
     target = Document.from_sentences(texts, lang, f"{lang}.txt")
     ratio = content_length(EN) / content_length(texts)
     assert 0.6 < ratio < 1.7, ratio  # counted fairly, the editions are about as long
-    check_lengths(source, target, max_ratio=2.0)
+    check_lengths(source, target, max_length_ratio=2.0)
     with pytest.raises(InputError, match="times as long"):
-        check_lengths(source, Document.from_sentences(texts[1:2], lang), max_ratio=2.0)  # two thirds missing
+        check_lengths(source, Document.from_sentences(texts[1:2], lang), max_length_ratio=2.0)  # two thirds missing
 
 
 def test_a_wrong_pairing_is_still_refused():

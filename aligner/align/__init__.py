@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..document import Document, Link
+from ..core import Document, Link, Signature
 from .dp import Band, best_path
 from .neighbours import sentence_ranges, topk_mean
 from .scorer import ScoringParams, WindowScorer
@@ -32,6 +32,13 @@ BEADS: tuple[tuple[int, int], ...] = (
     (2, 3), (3, 2), (1, 4), (4, 1), (3, 3),
 )
 MAX_WINDOW = max(max(a, b) for a, b in BEADS)
+
+
+def signature() -> Signature:
+    """The aligner's part of a run's signature: the bead shapes it searches."""
+    return Signature.of(("beads", str(len(BEADS))))
+
+
 #: Above this many cells the anchor pass recurses on halved documents.
 FULL_TABLE_CELLS = 1_000_000
 #: Band half-widths, in sentences, around the coarse path and the anchor path.

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 
-from ..rules import Finding
-
-FORMAT = "aligner-baseline/1"
+from ..core import Finding
+from ..core.serial import BASELINE_FORMAT as FORMAT
 
 
 def render_baseline(findings: list[Finding]) -> str:

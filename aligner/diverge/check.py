@@ -11,9 +11,10 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..document import Alignment
+from ..core import Alignment
 from ..encoders import Encoder
-from ..rules import RULES, Finding, PairContext, Rule, Semantics, sort_key
+from ..core import Finding, sort_key
+from ..rules import RULES, PairContext, Rule, Semantics
 from .semantic import DivergenceModel, pair_signals
 from .witnesses import add_witnesses
 

@@ -31,8 +31,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..document import Alignment, Document, Link
-from ..rules import Finding, link_indices
+from ..core import Alignment, Document, EarlierEditions, Finding, Link
 from ..rules.base import size_severity
 
 _WORD = re.compile(r"\S+")
@@ -143,11 +142,6 @@ def _changed_tokens(old_text: str, new_text: str) -> tuple[set[str], set[str]]:
     return old - new, new - old
 
 
-def _linked(alignment: Alignment, ids: Sequence[int]) -> tuple[int, ...]:
-    wanted = set(ids)
-    return tuple(sorted({j for link in alignment.links if wanted & set(link.src) for j in link.tgt}))
-
-
 @dataclass(frozen=True)
 class DriftInput:
     """Everything drift needs for one translation."""
@@ -174,12 +168,12 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
         tgt_text = " ".join(tgt[j] for j in tgt_ids)
         out.append(Finding(rule, severity, d.new_source.name, d.target.name, tuple(src_ids), tuple(tgt_ids),
                            src_text, tgt_text, 1.0 if severity == "error" else 0.7, message,
-                           links=link_indices(d.new_alignment.links, tuple(src_ids), tuple(tgt_ids)),
+                           links=d.new_alignment.links_touching(src_ids, tgt_ids),
                            evidence=tuple(evidence)))
 
     for change in changes:
         if change.kind == "edited":
-            linked = _linked(d.new_alignment, change.new)
+            linked = d.new_alignment.linked_targets(change.new)
             if not linked:
                 continue  # no translation at all: an omission, check's business
             old_text = " ".join(d.old_source.texts[i] for i in change.old)
@@ -209,7 +203,7 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
                         f"source sentence {d.new_source.where(change.new[0])} was added since {d.since} "
                         "and has no translation of its own")
         elif change.kind == "removed":
-            for j in _linked(d.old_alignment, change.old):
+            for j in d.old_alignment.linked_targets(change.old):
                 # it translated only removed sentences (however the current source is aligned to it)
                 sources = {i for link in d.old_alignment.links if j in link.tgt for i in link.src}
                 if sources <= removed:
@@ -218,10 +212,10 @@ def drift_findings(changes: Sequence[SourceChange], d: DriftInput,
                             f"translation sentence {d.target.where(j)} translates a source sentence "
                             f"removed since {d.since}: \"{_words(_WORD.findall(old_text))}\"")
     for old_ids, new_ids in moved_runs(changes):
-        held = _linked(d.old_alignment, old_ids)     # where the translation had them
+        held = d.old_alignment.linked_targets(old_ids)     # where the translation had them
         if not held:
             continue  # never translated: nothing to move
-        here = _linked(d.new_alignment, new_ids)     # what the translation has at the new place
+        here = d.new_alignment.linked_targets(new_ids)     # what the translation has at the new place
         moved_text = " ".join(d.new_source.texts[j] for j in new_ids)
         if here and (set(here) & set(held) or similarity(" ".join(tgt[j] for j in here), moved_text)
                      >= similarity(" ".join(tgt[j] for j in held), moved_text)):
@@ -256,6 +250,20 @@ def moved_runs(changes: Sequence[SourceChange]) -> list[tuple[tuple[int, ...], t
         else:
             runs.append(([o], [n]))
     return [(tuple(o), tuple(n)) for o, n in runs]
+
+
+def drift_check(changes: Sequence[SourceChange], earlier: EarlierEditions, alignments: Sequence[Alignment],
+                align: Callable[[Document, Document], Alignment],
+                similarity: Callable[[str, str], float]) -> list[Finding]:
+    """Findings of every translation: each is aligned to the earlier source too
+    (``align``), to see where it stood before the source changed."""
+    findings: list[Finding] = []
+    for new_alignment, before in zip(alignments, earlier.targets):
+        target = new_alignment.target
+        findings += drift_findings(changes, DriftInput(earlier.source, new_alignment.source, target, new_alignment,
+                                                       align(earlier.source, target), before, earlier.label),
+                                   similarity)
+    return findings
 
 
 def cosine(encoder) -> Callable[[str, str], float]:

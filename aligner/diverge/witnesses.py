@@ -12,8 +12,9 @@ from typing import Sequence
 
 import numpy as np
 
-from ..document import Alignment
-from ..rules import SEVERITIES, Finding, PairContext, embedding_rule_ids, family
+from ..core import Alignment
+from ..core import SEVERITIES, Finding
+from ..rules import PairContext, embedding_rule_ids, family
 
 
 def _anchors(alignment: Alignment) -> dict[tuple, float]:

@@ -9,11 +9,14 @@ from its sentences' pooled token features) override :meth:`embed_windows`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from abc import ABC, abstractmethod
 from typing import Callable, Sequence
 
 import numpy as np
 
+from ..core import Signature
 from .cache import EmbeddingCache
 
 
@@ -67,6 +70,15 @@ class Encoder(ABC):
     def cache_key(self) -> str:
         """What must match for a cached vector to be reused (model and version)."""
         return self.name
+
+    def signature(self) -> Signature:
+        """This encoder's part of a run's signature: the model and its version,
+        how windows are embedded, and a digest of the model card (its
+        calibration decides scores and thresholds; ``ALIGNER_MODELS`` can change it)."""
+        card = json.dumps(self.card, sort_keys=True, ensure_ascii=False)
+        return Signature.of(("model", self.cache_key),
+                            ("windows", "exact" if self.exact_windows else "pooled"),
+                            ("card", hashlib.sha256(card.encode("utf-8")).hexdigest()[:8]))
 
     @abstractmethod
     def _encode(self, texts: list[str]) -> np.ndarray:

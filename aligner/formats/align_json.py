@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..document import Alignment
-from ..multi import MultiAlignment
+from ..core import Alignment, MultiAlignment
 from .table import frame
 
 if TYPE_CHECKING:

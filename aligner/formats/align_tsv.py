@@ -9,8 +9,7 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING
 
-from ..document import Alignment
-from ..multi import MultiAlignment
+from ..core import Alignment, MultiAlignment
 from .table import frame, spreadsheet_safe
 
 if TYPE_CHECKING:

@@ -7,11 +7,11 @@ reads the registry to list the formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 if TYPE_CHECKING:
-    from ..rules import Finding
+    from ..core import Finding
 
 
 def xml_safe(text: str) -> str:
@@ -20,12 +20,20 @@ def xml_safe(text: str) -> str:
     return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
 
 
+#: What a writer may need beyond its data, declared in its registry entry so
+#: that the caller computes it only then: "findings" to show beside links
+#: (the alignment is checked first), "multi" to be handed every edition merged
+#: even for one pair, "rules" the rule ids with their descriptions.
+NEEDS = frozenset({"findings", "multi", "rules"})
+
+
 @dataclass(frozen=True)
 class Writer:
     kind: str     # alignment | findings | page | bitext
     name: str     # what --format says
     module: str   # module of this package with render(data, options) -> str
     help: str
+    needs: frozenset[str] = frozenset()  # a subset of NEEDS
 
 
 @dataclass(frozen=True)
@@ -36,19 +44,8 @@ class RenderOptions:
     findings: Sequence["Finding"] = ()
     spreadsheet_safe: bool = False
     color: bool = False
-
-
-def evidence_spans(finding: "Finding") -> list[dict]:
-    """Where each evidence span of a finding is: the side whose text holds it
-    and its character offsets there (first occurrence; a number or name found
-    on both sides is reported on both), for formats that point into the text."""
-    out = []
-    for span in finding.evidence:
-        for side, text in (("source", finding.src_text), ("target", finding.tgt_text)):
-            at = text.find(span)
-            if at >= 0:
-                out.append({"side": side, "text": span, "start": at, "end": at + len(span)})
-    return out
+    #: rule id -> one-line description, in a stable order (for writers that need "rules")
+    rules: Mapping[str, str] = field(default_factory=dict)
 
 
 def markdown_evidence(message: str, evidence: Sequence[str]) -> str:

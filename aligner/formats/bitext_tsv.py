@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING
 
-from ..diverge.result import BitextResult
+from ..core import BitextResult
 from .table import spreadsheet_safe
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape as markup_escape
 
-from ..diverge.result import CheckResult
+from ..core import CheckResult
 
 if TYPE_CHECKING:
     from .base import RenderOptions

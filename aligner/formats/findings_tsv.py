@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..diverge.result import CheckResult
-from .findings_json import finding_dict
+from ..core import CheckResult
+from ..core.serial import finding_dict
 from .table import spreadsheet_safe
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from ..diverge.result import CheckResult
+from ..core import CheckResult
 
 if TYPE_CHECKING:
     from .base import RenderOptions

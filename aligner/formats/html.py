@@ -17,11 +17,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..diverge.result import CheckResult
-from ..document import REVIEW_FORMAT
-from ..multi import merge
-from ..rules import Finding, severity_rank
-from .findings_json import alignments_list, documents_dict
+from ..core import CheckResult, Finding, severity_rank
+from ..core.serial import REVIEW_FORMAT, alignments_list, documents_dict
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -70,7 +67,7 @@ def _where(doc, ids) -> str:
 
 
 def render(result: CheckResult, options: "RenderOptions") -> str:
-    multi = merge(result.source, result.alignments)
+    multi = result.multi
     by_target: dict[str, list[Finding]] = {}
     for f in result.active:
         by_target.setdefault(f.target, []).append(f)

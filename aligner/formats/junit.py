@@ -9,8 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from ..diverge.result import CheckResult
-from ..rules import severity_rank
+from ..core import CheckResult, severity_rank
 from .base import xml_safe
 
 if TYPE_CHECKING:

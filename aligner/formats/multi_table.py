@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from ..multi import MultiAlignment
+from ..core import MultiAlignment
 from .table import ids
 
 

@@ -11,10 +11,9 @@ import json
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..diverge.result import CheckResult
-from ..rules import descriptions
+from ..core import CheckResult, evidence_spans
 from ..version import __version__
-from .base import evidence_spans, markdown_evidence
+from .base import markdown_evidence
 
 if TYPE_CHECKING:
     from .base import RenderOptions
@@ -23,7 +22,9 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def render(result: CheckResult, options: "RenderOptions") -> str:
-    rules = descriptions()
+    # the rule catalogue comes from the caller (this writer needs "rules"); a rule
+    # it does not describe (a finding made by hand) is listed under its id
+    rules = {**options.rules, **{f.rule: f.rule for f in result.active if f.rule not in options.rules}}
     ids = list(rules)
     results = []
     for f in result.active:

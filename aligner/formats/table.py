@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..document import Alignment
+from ..core import Alignment
 
 COLUMNS = ["src_ids", "tgt_ids", "src_text", "tgt_text", "type", "confidence", "similarity"]
 

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..document import Alignment
-from ..multi import MultiAlignment, merge
+from ..core import MultiAlignment
 from ..version import __version__
 from .base import xml_safe
 
@@ -22,8 +21,9 @@ if TYPE_CHECKING:
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
-    multi = data if isinstance(data, MultiAlignment) else merge(data.source, [data])
+def render(multi: MultiAlignment, options: "RenderOptions") -> str:
+    """Every edition's sentences of a row as one translation unit (the registry
+    says this writer needs the editions merged, a single pair included)."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", creationtool="aligner", creationtoolversion=__version__,
                      datatype="plaintext", segtype="sentence", adminlang="en",

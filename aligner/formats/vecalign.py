@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..document import Alignment
+from ..core import Alignment, MultiAlignment
 from ..errors import InputError
-from ..multi import MultiAlignment
 
 if TYPE_CHECKING:
     from .base import RenderOptions

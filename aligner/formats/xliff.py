@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..diverge.result import CheckResult
-from ..document import Alignment
+from ..core import Alignment, MultiAlignment, by_link
 from ..errors import InputError
-from ..multi import MultiAlignment
 from .base import xml_safe
 
 if TYPE_CHECKING:
@@ -32,7 +30,7 @@ def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
         raise InputError("XLIFF holds one target language: give SOURCE TARGET, or use --format tmx")
     alignment = data.alignments[0] if isinstance(data, MultiAlignment) else data
     source, target = alignment.source, alignment.target
-    by_link = CheckResult(source, (alignment,), tuple(options.findings), "").by_link(target.name)
+    found = by_link(alignment, options.findings)
     root = etree.Element(f"{{{NS}}}xliff", nsmap={None: NS}, version="2.0",
                          srcLang=source.lang, trgLang=target.lang)
     file = etree.SubElement(root, f"{{{NS}}}file", id="f1", original=target.name)
@@ -40,7 +38,7 @@ def render(data: Alignment | MultiAlignment, options: "RenderOptions") -> str:
     for k, link in enumerate(alignment.links):
         number += 1
         unit = etree.SubElement(file, f"{{{NS}}}unit", id=f"u{number}")
-        here = by_link.get(k, [])
+        here = found.get(k, [])
         if here:
             notes = etree.SubElement(unit, f"{{{NS}}}notes")
             for k, f in enumerate(here, 1):

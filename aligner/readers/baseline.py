@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..diverge.baseline import FORMAT
+from ..core.serial import BASELINE_FORMAT as FORMAT
 from ..errors import InputError
 from .text import read_text
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import langid
-from ..diverge.result import BITEXT_SOURCE
-from ..document import Alignment, Document, Link, Sentence
+from ..core import BITEXT_SOURCE
+from ..core import Alignment, Document, Link, Sentence
 from ..errors import InputError
 from .text import read_text
 

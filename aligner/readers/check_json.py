@@ -8,50 +8,26 @@ from __future__ import annotations
 
 import json
 
-from ..diverge.result import CheckResult
-from ..document import Alignment, Document, Link, Sentence
+from ..core import SEVERITIES, CheckResult
+from ..core.serial import alignments_of, documents_of, finding_of
 from ..errors import InputError
-from ..rules import SEVERITIES, Finding, link_indices
 
 
 def load(text: str, name: str = "check output") -> CheckResult:
     """Rebuild a CheckResult from this format (for ``aligner report check.json``)."""
     try:
         doc = json.loads(text)
-        docs = documents(doc["documents"])
+        docs = documents_of(doc["documents"])
         source = docs[doc["source"]["name"]]
         alignments = alignments_of(doc["alignments"], source, docs)
-        links_of = {a.target.name: a.links for a in alignments}
-        findings = tuple(
-            Finding(f["rule"], f["severity"], f["source"], f["target"], tuple(f["src_ids"]),
-                    tuple(f["tgt_ids"]), f["src_text"], f["tgt_text"], f["score"], f["message"],
-                    f.get("witnesses", ""), f.get("baseline", False),
-                    links=link_indices(links_of[f["target"]], tuple(f["src_ids"]), tuple(f["tgt_ids"])),
-                    evidence=tuple(str(e) for e in f.get("evidence", [])))
-            for f in doc["findings"])
+        by_target = {a.target.name: a for a in alignments}
+        findings = tuple(finding_of(f, by_target) for f in doc["findings"])
         result = CheckResult(source, alignments, findings, doc.get("signature", ""),
                              doc.get("fail_on", "error"), tuple(doc.get("stale_baseline", [])))
         _validate(result)
         return result
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise InputError(f"{name}: not an 'aligner check --format json' output ({type(exc).__name__}: {exc})") from None
-
-
-def documents(data: dict) -> dict[str, Document]:
-    """The documents of a JSON result by name (shared with the review file)."""
-    return {n: Document(d["lang"], tuple(Sentence(str(x["text"]), int(x["paragraph"]), int(x["line"]))
-                                         for x in d["sentences"]), n)
-            for n, d in data.items()}
-
-
-def alignments_of(data: list, source: Document, docs: dict[str, Document]) -> tuple[Alignment, ...]:
-    """The alignments of a JSON result (shared with the review file)."""
-    return tuple(
-        Alignment(source, docs[a["target"]],
-                  tuple(Link(tuple(int(i) for i in k["src"]), tuple(int(j) for j in k["tgt"]),
-                             float(k["confidence"]), k.get("similarity"))
-                        for k in a["links"]), a.get("signature", ""))
-        for a in data)
 
 
 def _validate(result: CheckResult) -> None:

@@ -1,4 +1,5 @@
-"""Finding a document's editions: explicit files, or a folder of ``<lang>.txt`` files.
+"""Reading a document's editions: explicit files, or a folder of ``<lang>.txt`` files,
+each validated, its language identified and split into sentences.
 
 Which extensions count as editions comes from the reader registry
 (:data:`aligner.readers.DOCUMENT_READERS`)."""
@@ -7,7 +8,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Sequence
 
+from .. import langid
+from ..core import Document, EarlierEditions, Editions
 from ..errors import InputError
 
 _LANG_STEM = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z]{2,4})?$")
@@ -58,3 +62,112 @@ def pick_source(docs: dict, source_lang: str | None, folder: Path) -> str:
     if len(docs) < 2:
         raise InputError(f"{folder}: only one edition; nothing to compare")
     return by_lang[source_lang][0]
+
+
+def load_document(text: str, lang: str | None = None, presplit: bool = False,
+                  name: str = "text") -> Document:
+    """Validate, identify the language of and segment one edition's text."""
+    from ..segment import presplit as presplit_text
+    from ..segment import segment
+    from .text import check_text
+
+    check_text(text, name)
+    code = langid.resolve(text, lang, name)
+    return _nonempty((presplit_text if presplit else segment)(text, code, name))
+
+
+def read_document(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
+    """Read, validate, identify the language of and segment an edition on disk
+    (plain text, or a structured format: .docx, .html, .md)."""
+    from ..segment import segment_paragraphs
+    from . import read_edition
+
+    content = read_edition(path)
+    if isinstance(content, str):
+        return load_document(content, lang, presplit, str(path))
+    if presplit:
+        raise InputError(f"{path}: --presplit reads plain text (one sentence per line), not {content.kind}")
+    text = "\n\n".join(t for t, _ in content.paragraphs)
+    code = langid.resolve(text, lang, str(path))
+    return _nonempty(segment_paragraphs(content.paragraphs, code, str(path), content.kind))
+
+
+def _nonempty(doc: Document) -> Document:
+    if not doc.sentences:
+        raise InputError(f"{doc.name}: no sentences found")
+    return doc
+
+
+def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
+                  src_lang: str | None = None, tgt_lang: str | None = None,
+                  presplit: bool = False) -> Editions:
+    """The editions named by SOURCE TARGET [TARGET ...] or by one folder of
+    ``<lang>.txt`` files (whose source is ``source_lang``)."""
+    paths = [Path(p) for p in paths]
+    if sum(str(p) == "-" for p in paths) > 1:
+        raise InputError("only one edition can come from standard input ('-')")
+    if len(paths) == 1 and paths[0].is_dir():
+        if src_lang or tgt_lang:
+            raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
+                             "language comes from its file name (ru.txt, en.txt)")
+        folder = paths[0]
+        docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}
+        source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
+        return Editions(source, tuple(docs.values()), True)
+    if source_lang:
+        raise InputError("--source LANG goes with a folder of editions")
+    if len(paths) < 2:
+        raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
+    if tgt_lang and len(paths) > 2:
+        raise InputError("--tgt-lang goes with a single target")
+    source = read_document(paths[0], src_lang, presplit)
+    targets = tuple(read_document(p, tgt_lang, presplit) for p in paths[1:])
+    refuse_same_language(targets)
+    return Editions(source, targets, len(paths) != 2)
+
+
+def refuse_same_language(targets: Sequence[Document]) -> None:
+    """Two translations in one language would share the columns (and findings) of
+    that language in every multi-edition output: refuse, naming both."""
+    seen: dict[str, str] = {}
+    for doc in targets:
+        if doc.lang in seen:
+            raise InputError(f"two editions in '{doc.lang}': {seen[doc.lang]} and {doc.name}; "
+                             "align them in separate runs")
+        seen[doc.lang] = doc.name
+
+
+def read_listed(source: tuple[str, str], targets: Sequence[tuple[str, str]]) -> Editions:
+    """The editions a manifest lists as (language, path) pairs; an empty
+    language is detected from the text."""
+    src = read_document(source[1], source[0] or None)
+    docs = tuple(read_document(path, lang or None) for lang, path in targets)
+    refuse_same_language(docs)
+    return Editions(src, docs, True)
+
+
+def read_earlier(editions: Editions, since: str | None, previous_source: str | Path | None) -> EarlierEditions:
+    """The editions' earlier versions for drift: at git revision ``since`` (the
+    source, and each translation that existed then), or the file
+    ``previous_source`` (the source only)."""
+    from .git import read_at
+
+    source = editions.source
+    if since is not None:
+        text = read_at(since, Path(source.name))
+        if text is None:
+            raise InputError(f"{source.name}: did not exist at {since}; nothing to compare with")
+        old = load_document(text, source.lang, False, f"{source.name}@{since}")
+        targets = []
+        for target in editions.targets:
+            earlier = read_at(since, Path(target.name))
+            targets.append(None if earlier is None else
+                           load_document(earlier, target.lang, False, f"{target.name}@{since}"))
+        label = since
+    else:
+        old = read_document(previous_source, source.lang)
+        targets = [None] * len(editions.targets)
+        label = "the previous source"
+    if old.lang != source.lang:
+        raise InputError(f"{old.name} is in '{old.lang}', the source in '{source.lang}'")
+    return EarlierEditions(old, tuple(targets), label)

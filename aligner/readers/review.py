@@ -16,10 +16,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..document import REVIEW_FORMAT as FORMAT
-from ..document import Alignment, Document
+from ..core import Alignment, Document
+from ..core.serial import REVIEW_FORMAT as FORMAT
+from ..core.serial import alignments_of, documents_of
 from ..errors import InputError
-from .check_json import alignments_of, documents
 from .text import read_text
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def load_review(text: str, name: str = "review file") -> Review:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InputError(f"{name}: not a review file (exported from the review page as '{FORMAT}')")
     try:
-        docs = documents(doc["documents"])
+        docs = documents_of(doc["documents"])
         source = docs[doc["source"]["name"]]
         alignments = alignments_of(doc["alignments"], source, docs)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -7,7 +7,6 @@ from the rules themselves.
 """
 
 from .base import PairContext, PairSignals, Rule, Semantics
-from .findings import SEVERITIES, Finding, link_indices, severity_rank, sort_key
 from .language import LanguageRule
 from .length import LengthRatioRule
 from .names import NameRule
@@ -50,5 +49,5 @@ def embedding_rule_ids() -> frozenset[str]:
     return frozenset(rid for rule in RULES if rule.needs_embeddings for rid in rule.ids)
 
 
-__all__ = ["DRIFT_DESCRIPTIONS", "RULES", "SEVERITIES", "Finding", "PairContext", "PairSignals", "Rule", "Semantics",
-           "descriptions", "embedding_rule_ids", "family", "link_indices", "severity_rank", "sort_key"]
+__all__ = ["DRIFT_DESCRIPTIONS", "RULES", "PairContext", "PairSignals", "Rule", "Semantics",
+           "descriptions", "embedding_rule_ids", "family"]

@@ -17,8 +17,8 @@ from typing import Iterable
 
 import numpy as np
 
-from ..document import Alignment, Link
-from .findings import Finding, link_indices
+from ..core import Alignment, Link
+from ..core import Finding
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class PairContext:
         src_text, tgt_text = self.text(link)
         return Finding(rule, severity, self.alignment.source.name, self.alignment.target.name,
                        link.src, link.tgt, src_text, tgt_text, round(float(score), 4), message,
-                       links=link_indices(self.alignment.links, link.src, link.tgt),
+                       links=self.alignment.links_touching(link.src, link.tgt),
                        evidence=tuple(e for e in evidence if e))
 
 

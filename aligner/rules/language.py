@@ -8,7 +8,7 @@ from typing import Iterable
 
 from .. import langid
 from .base import CODE_TOKEN, PairContext, Rule, is_prose, is_word, prose_words, words
-from .findings import Finding
+from ..core import Finding
 
 #: Letters a sentence needs before its language is judged on its own.
 MIN_LETTERS = 40

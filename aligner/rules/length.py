@@ -7,7 +7,7 @@ from typing import Iterable
 import numpy as np
 
 from .base import PairContext, Rule, words
-from .findings import Finding
+from ..core import Finding
 
 #: Flag when a link's log length ratio is this many robust deviations from the
 #: document's typical ratio *and* at least a factor of two away from it.

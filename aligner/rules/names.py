@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Iterable
 
 from .base import PairContext, Rule
-from .findings import Finding
+from ..core import Finding
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

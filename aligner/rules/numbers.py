@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .base import PairContext, Rule, is_code, is_prose
-from .findings import Finding
+from ..core import Finding
 
 #: Digits inside a word (x86, ac_uid16) are part of a name; after the ordinal
 #: indicators of "nº 1" / "1ª" written solid ("nº1") they are a number.

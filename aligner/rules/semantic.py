@@ -26,7 +26,7 @@ from typing import Iterable
 import numpy as np
 
 from .base import PairContext, Rule, whole_words
-from .findings import Finding
+from ..core import Finding
 
 #: How much worse than the document's typical least-covered span a side's
 #: least-covered span must be to count as changed.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .base import CODE_CHARS, PairContext, Rule, size_severity
-from .findings import Finding
+from ..core import Finding
 
 
 def _severity(text: str) -> str:

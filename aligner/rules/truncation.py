@@ -5,9 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterable
 
-from ..document import Link
+from ..core import Link
 from .base import PairContext, Rule
-from .findings import Finding
+from ..core import Finding
 
 #: Trailing omitted sentences that make a truncated document rather than an omission.
 MIN_TRAILING = 2

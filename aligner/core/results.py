@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from ..document import Alignment, Document
-from ..rules import Finding, link_indices, severity_rank
+from .document import Alignment, Document
+from .findings import SEVERITIES, Finding, by_link, severity_rank
+from .multi import MultiAlignment, merge
 
 if TYPE_CHECKING:  # pandas costs a quarter second to import; only bitexts need it
+    import numpy as np
     import pandas as pd
 
 
@@ -49,18 +50,22 @@ class CheckResult:
         return Counter((f.rule, f.severity) for f in self.active
                        if target is None or f.target == target)
 
+    def alignment_of(self, target: str) -> Alignment | None:
+        """The alignment of the edition named ``target``."""
+        return next((a for a in self.alignments if a.target.name == target), None)
+
     def by_link(self, target: str, findings: list[Finding] | None = None) -> dict[int, list[Finding]]:
         """Active findings of one edition (or the ``findings`` given) keyed by the
-        index of each link they concern, in report order: what every format that
-        shows findings beside links (XLIFF, JUnit, the review page, --pairs) uses."""
-        links = next((a.links for a in self.alignments if a.target.name == target), ())
-        out: dict[int, list[Finding]] = {}
-        for f in self.active if findings is None else findings:
-            if f.target == target:
-                # findings made by hand (not by a rule) may not say their links
-                for k in f.links or link_indices(links, f.src_ids, f.tgt_ids):
-                    out.setdefault(k, []).append(f)
-        return out
+        index of each link they concern, in report order (see :func:`by_link`)."""
+        alignment = self.alignment_of(target)
+        if alignment is None:
+            return {}
+        return by_link(alignment, self.active if findings is None else findings)
+
+    @cached_property
+    def multi(self) -> MultiAlignment:
+        """All editions merged into one table (the review page's rows)."""
+        return merge(self.source, self.alignments)
 
     def line_of(self, finding: Finding) -> tuple[str, int]:
         """File and 1-based line a finding points at: the translation's sentence if

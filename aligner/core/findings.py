@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from ..document import Link
+if TYPE_CHECKING:
+    from .document import Alignment
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -33,7 +34,7 @@ class Finding:
     witnesses: str = ""  # what the other editions say about the same source sentences
     baseline: bool = field(default=False, compare=False)
     #: indices into the edition's ``Alignment.links`` of every link the finding
-    #: concerns (see :func:`link_indices`): the one answer to "which link is this
+    #: concerns (see :meth:`Alignment.links_touching`): the one answer to "which link is this
     #: finding about" that every output format uses
     links: tuple[int, ...] = field(default=(), compare=False)
     #: the words of either sentence, as written, that the finding is about (a
@@ -53,18 +54,33 @@ class Finding:
         return replace(self, **changes)
 
 
-def link_indices(links: Sequence[Link], src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[int, ...]:
-    """Indices of the links that share a sentence with a finding.
-
-    A finding about one link (a changed number) maps to that link; one about
-    several source sentences (a truncated ending, a missing paragraph) maps to
-    every omission link it covers.
-    """
-    src, tgt = set(src_ids), set(tgt_ids)
-    return tuple(k for k, link in enumerate(links) if src.intersection(link.src) or tgt.intersection(link.tgt))
-
-
 def sort_key(f: Finding) -> tuple:
     first = (f.src_ids or f.tgt_ids or (0,))[0]
     return (f.target, f.src_ids[0] if f.src_ids else -1, f.tgt_ids[0] if f.tgt_ids else -1,
             first, f.rule)
+
+
+def evidence_spans(finding: Finding) -> list[dict]:
+    """Where each evidence span of a finding is: the side whose text holds it
+    and its character offsets there (first occurrence; a number or name found
+    on both sides is reported on both), for formats that point into the text."""
+    out = []
+    for span in finding.evidence:
+        for side, text in (("source", finding.src_text), ("target", finding.tgt_text)):
+            at = text.find(span)
+            if at >= 0:
+                out.append({"side": side, "text": span, "start": at, "end": at + len(span)})
+    return out
+
+
+def by_link(alignment: "Alignment", findings: Sequence[Finding]) -> dict[int, list[Finding]]:
+    """The findings of one edition (those given whose target it is) keyed by the
+    index of each link they concern, in the order given: what every format that
+    shows findings beside links (XLIFF, JUnit, the review page, --pairs) uses."""
+    out: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.target == alignment.target.name:
+            # findings made by hand (not by a rule) may not say their links
+            for k in f.links or alignment.links_touching(f.src_ids, f.tgt_ids):
+                out.setdefault(k, []).append(f)
+    return out

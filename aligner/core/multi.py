@@ -37,10 +37,6 @@ class MultiAlignment:
     alignments: tuple[Alignment, ...]
     rows: tuple[Row, ...]
 
-    @property
-    def targets(self) -> list[Document]:
-        return [a.target for a in self.alignments]
-
 
 def _groups(n: int, alignments: tuple[Alignment, ...]) -> list[tuple[int, ...]]:
     """Source sentences joined whenever some link holds several of them."""
