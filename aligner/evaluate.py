@@ -13,6 +13,7 @@ numbers), so our figures compare with theirs:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from .readers.beads import Bead
@@ -84,3 +85,17 @@ def score(pairs: Iterable[tuple[Sequence[Bead], Sequence[Bead]]]) -> Scores:
     ps, rs = _ratio(p.tp_strict, p.fp_strict), _ratio(r.tp_strict, r.fp_strict)
     pl, rl = _ratio(p.tp_lax, p.fp_lax), _ratio(r.tp_lax, r.fp_lax)
     return Scores(ps, rs, _f1(ps, rs), pl, rl, _f1(pl, rl))
+
+
+def score_files(files: Sequence[tuple[str | Path, str | Path]]) -> Scores:
+    """Strict and lax scores of (gold, test) bead files, micro-averaged over the pairs
+    (a test file must be a partition of both documents)."""
+    from .readers.beads import check_partition, parse_beads
+    from .readers.text import read_text
+
+    pairs = []
+    for g, t in files:
+        gold, test = parse_beads(read_text(g), str(g)), parse_beads(read_text(t), str(t))
+        check_partition(test, str(t))
+        pairs.append((gold, test))
+    return score(pairs)

@@ -29,26 +29,32 @@ class CheckResult:
     fail_on: str = "error"
     stale: tuple[dict, ...] = field(default=())
 
-    @property
+    @cached_property
     def documents(self) -> dict[str, Document]:
+        """Every edition by name (built once: each finding's line is looked up here)."""
         docs = {self.source.name: self.source}
         docs.update({a.target.name: a.target for a in self.alignments})
         return docs
 
-    @property
-    def active(self) -> list[Finding]:
+    @cached_property
+    def active(self) -> tuple[Finding, ...]:
         """Findings not accepted by the baseline."""
-        return [f for f in self.findings if not f.baseline]
+        return tuple(f for f in self.findings if not f.baseline)
 
-    @property
-    def failing(self) -> list[Finding]:
+    @cached_property
+    def failing(self) -> tuple[Finding, ...]:
         """Active findings at or above the --fail-on severity."""
-        return [f for f in self.active if severity_rank(f.severity) >= severity_rank(self.fail_on)]
+        return tuple(f for f in self.active if severity_rank(f.severity) >= severity_rank(self.fail_on))
 
     def counts(self, target: str | None = None) -> Counter:
         """Active findings per (rule, severity), for one edition or all."""
         return Counter((f.rule, f.severity) for f in self.active
                        if target is None or f.target == target)
+
+    def severity_counts(self) -> dict[str, int]:
+        """Active findings per severity, worst first (what summaries print)."""
+        counts = Counter(f.severity for f in self.active)
+        return {sev: counts[sev] for sev in reversed(SEVERITIES)}
 
     def alignment_of(self, target: str) -> Alignment | None:
         """The alignment of the edition named ``target``."""

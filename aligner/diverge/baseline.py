@@ -10,8 +10,9 @@ entry should be removed. Reading a baseline file is
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
-from ..core import Finding
+from ..core import CheckResult, Finding
 from ..core.serial import BASELINE_FORMAT as FORMAT
 
 
@@ -28,3 +29,9 @@ def apply_baseline(findings: list[Finding], entries: list[dict]) -> tuple[list[F
     marked = [f.with_(baseline=True) if f.fingerprint in known else f for f in findings]
     stale = [e for e in entries if e["fingerprint"] not in current]
     return marked, stale
+
+
+def rebaseline(result: CheckResult, entries: list[dict]) -> CheckResult:
+    """A result with the findings the baseline ``entries`` accept marked, in place of any earlier marks."""
+    findings, stale = apply_baseline([f.with_(baseline=False) for f in result.findings], entries)
+    return replace(result, findings=tuple(findings), stale=tuple(stale))

@@ -252,11 +252,15 @@ def moved_runs(changes: Sequence[SourceChange]) -> list[tuple[tuple[int, ...], t
     return [(tuple(o), tuple(n)) for o, n in runs]
 
 
-def drift_check(changes: Sequence[SourceChange], earlier: EarlierEditions, alignments: Sequence[Alignment],
+def drift_check(earlier: EarlierEditions, alignments: Sequence[Alignment],
                 align: Callable[[Document, Document], Alignment],
                 similarity: Callable[[str, str], float]) -> list[Finding]:
-    """Findings of every translation: each is aligned to the earlier source too
-    (``align``), to see where it stood before the source changed."""
+    """Findings of every translation of the current source (``alignments``):
+    how the source changed since ``earlier``, and each translation aligned to
+    the earlier source too (``align``), to see where it stood before."""
+    if not alignments:
+        return []
+    changes = source_changes(earlier.source, alignments[0].source, lambda a, b: align(a, b).links)
     findings: list[Finding] = []
     for new_alignment, before in zip(alignments, earlier.targets):
         target = new_alignment.target

@@ -171,3 +171,26 @@ def read_earlier(editions: Editions, since: str | None, previous_source: str | P
     if old.lang != source.lang:
         raise InputError(f"{old.name} is in '{old.lang}', the source in '{source.lang}'")
     return EarlierEditions(old, tuple(targets), label)
+
+
+def document_of(value: str | bytes | Path, lang: str | None = None, presplit: bool = False,
+                name: str = "text") -> Document:
+    """An edition given as text, undecoded bytes or a path (the Python API's one-call helpers)."""
+    if isinstance(value, Path):
+        return read_document(value, lang, presplit)
+    if isinstance(value, (bytes, bytearray)):
+        from .text import decode
+
+        return load_document(decode(bytes(value), name), lang, presplit, name)
+    if not isinstance(value, str):
+        raise InputError(f"{name}: expected text, bytes or a Path, got {type(value).__name__}")
+    return load_document(value, lang, presplit, name)
+
+
+def sentences_document(sentences: Sequence[str], lang: str, name: str) -> Document:
+    """An edition given as a list of already split sentences."""
+    if isinstance(sentences, (str, bytes)):
+        raise InputError(f"{name}: align_sentences takes lists of sentences; for running text use align_texts")
+    if not all(isinstance(s, str) for s in sentences):
+        raise InputError(f"{name}: every sentence must be a string")
+    return Document.from_sentences(list(sentences), lang, name)

@@ -13,7 +13,7 @@ exactly once, in order, as an alignment from the tool would.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import Alignment, Document
@@ -65,8 +65,10 @@ def _check_partition(alignment: Alignment, name: str) -> None:
 
 
 def read_review(path: str | Path) -> Review:
-    """A review file from disk."""
-    return load_review(read_text(path, max_line=None), str(path))
+    """A review file from disk; its alignments' signatures say that a reviewer corrected them."""
+    review = load_review(read_text(path, max_line=None), str(path))
+    return replace(review, alignments=tuple(replace(a, signature=f"{a.signature}|from-review")
+                                            for a in review.alignments))
 
 
 def is_review(path: str | Path) -> bool:

@@ -1,0 +1,38 @@
+"""One-call helpers for Python users: two texts or two lists of sentences in,
+a table of links out. Built on :mod:`aligner.api`; refuse what the command line refuses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from .encoders import DEFAULT_MODEL
+from .lengths import MAX_LENGTH_RATIO, check_lengths
+from .readers.editions import document_of, sentences_document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def align_texts(source: str | bytes | Path, target: str | bytes | Path, src_lang: str | None = None,
+                tgt_lang: str | None = None, model: str = DEFAULT_MODEL,
+                presplit: bool = False, max_length_ratio: float = MAX_LENGTH_RATIO) -> "pd.DataFrame":
+    """Align two texts (or files, or undecoded bytes); one row per link (see
+    :func:`aligner.formats.table.frame`). Refuses what the command line refuses."""
+    from . import api
+    from .formats.table import frame
+
+    src = document_of(source, src_lang, presplit, "source")
+    tgt = document_of(target, tgt_lang, presplit, "target")
+    check_lengths(src, tgt, max_length_ratio)
+    return frame(api.align_documents(src, tgt, api.get_encoder(model)))
+
+
+def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str = "xx",
+                    tgt_lang: str = "xx", model: str = DEFAULT_MODEL) -> "pd.DataFrame":
+    """Align two lists of already split sentences."""
+    from . import api
+    from .formats.table import frame
+
+    src, tgt = sentences_document(source, src_lang, "source"), sentences_document(target, tgt_lang, "target")
+    return frame(api.align_documents(src, tgt, api.get_encoder(model)))
