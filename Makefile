@@ -6,21 +6,29 @@ STAMP  := $(VENV)/.installed
 CORPUS := corpora/press-release
 LANGS  := en de es fr
 
-.PHONY: setup run test bench clean
+# Every package is installed at the version in requirements.lock, the set the
+# tests passed with (`make lock` refreshes it from pyproject.toml).
+LOCK   := requirements.lock
+PIP    := $(BIN)/pip install -q -c $(LOCK)
+
+.PHONY: setup run test bench lock clean
 
 setup: $(STAMP)
 
 # torch is installed first and pinned: the CPU wheel lies on local disk, an
-# unpinned torch would pull a multi-GB CUDA build.
-$(STAMP): pyproject.toml
-	@# the review page is tested in a real headless browser (Debian's chromium)
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+# unpinned torch would pull a multi-GB CUDA build. The venv's own pip is used
+# as it comes (no upgrade first): the lock makes old and new pips install alike.
+$(STAMP): pyproject.toml $(LOCK)
+	@# the review page is tested in a real headless browser (Debian's chromium);
+	@# ALIGNER_NO_BROWSER=1 skips it on purpose, nothing else does
+	@if [ "$$ALIGNER_NO_BROWSER" != 1 ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then \
 	  (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) || \
-	  echo "warning: could not install chromium; browser tests will be skipped" >&2
+	  { echo "error: could not install chromium and chromium-driver for the browser tests;" \
+	         "install them, or set ALIGNER_NO_BROWSER=1 to skip those tests" >&2; exit 1; }; \
+	fi
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[test]'
+	$(PIP) torch==2.13.0
+	$(PIP) -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -35,7 +43,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/pip install -q -e '.[test,bench]'
+	$(PIP) -e '.[test,bench]'
 	$(BIN)/python bench/bench_align.py
 	$(BIN)/python bench/tune_align.py
 	$(BIN)/python bench/calibrate_confidence.py
@@ -43,6 +51,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_real.py
 	$(BIN)/python bench/bench_peers.py
 	$(BIN)/python bench/bench_scale.py
+
+# Refresh the lock from pyproject.toml with pip-tools (torch stays the plain
+# release, so that the CPU build on local disk and the registry's both match).
+lock: $(STAMP)
+	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip-compile -q --extra test --extra bench --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o $(LOCK) pyproject.toml
+	sed -i 's/^torch==\(.*\)+cpu$$/torch==\1/' $(LOCK)
 
 clean:
 	rm -rf out .pytest_cache

@@ -10,7 +10,7 @@ Import is cheap: models load on first use. The library API lives in
 - :class:`InputError` for every problem with the input.
 """
 
-from .api import (  # noqa: E402
+from .api import (
     align_documents,
     align_sentences,
     align_texts,
@@ -19,8 +19,8 @@ from .api import (  # noqa: E402
     read_document,
     read_editions,
 )
-from .errors import InputError  # noqa: E402
-from .version import __version__  # noqa: E402
+from .errors import InputError
+from .version import __version__
 
 __all__ = ["InputError", "__version__", "align_documents", "align_sentences", "align_texts",
            "check", "check_bitext", "read_document", "read_editions"]

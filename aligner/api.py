@@ -27,10 +27,25 @@ from .align.scorer import ScoringParams
 from .core import Alignment, BitextResult, CheckResult, Document, Editions, MultiAlignment, Signature, merge
 from .encoders import DEFAULT_MODEL, Encoder, load_encoder
 from .encoders.cards import calibration
+from .evaluate import score_files as score_alignments
 from .errors import InputError
 from .formats import RenderOptions, needs, render, write_output
-from .formats.output import check_outputs  # noqa: F401  (part of the API)
+from .formats.output import check_outputs
+from .helpers import align_sentences, align_texts
 from .lengths import MAX_LENGTH_RATIO, check_lengths
+from .readers.baseline import read_baseline
+from .readers.check_json import read_check
+from .readers.editions import (
+    document_of,
+    load_document,
+    read_document,
+    read_editions,
+    read_listed,
+    refuse_same_language,
+    sentences_document,
+)
+from .readers.manifest import read_manifest
+from .readers.review import is_review, read_review
 from .segment import signature as segment_signature
 from .version import __version__
 
@@ -45,23 +60,6 @@ Progress = Callable[[str], None]
 def _quiet(stage: str) -> None:
     """The default progress callback: say nothing."""
 
-
-# -- reading ---------------------------------------------------------------
-
-from .evaluate import score_files as score_alignments  # noqa: E402, F401
-from .readers.baseline import read_baseline  # noqa: E402, F401  (part of the API)
-from .readers.check_json import read_check  # noqa: E402, F401
-from .readers.editions import (  # noqa: E402, F401
-    document_of,
-    load_document,
-    read_document,
-    read_editions,
-    read_listed,
-    refuse_same_language,
-    sentences_document,
-)
-from .readers.manifest import read_manifest  # noqa: E402, F401
-from .readers.review import is_review, read_review  # noqa: E402, F401
 
 # -- models ------------------------------------------------------------------
 
@@ -330,9 +328,10 @@ def render_page(result: CheckResult) -> str:
     return render("page", "html", result)
 
 
-from .helpers import align_sentences, align_texts  # noqa: E402  (one-call helpers on this API)
-
-__all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", "align_sentences",
-           "align_texts", "check", "check_bitext", "check_documents", "get_encoder", "load_document",
-           "read_check", "read_document", "read_editions", "render_alignment", "render_findings",
-           "render_page", "write_output"]
+__all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", "align_reviewed",
+           "align_sentences", "align_texts", "baseline_text", "check", "check_aligned", "check_bitext",
+           "check_documents", "check_lengths", "check_outputs", "check_reviewed", "document_of", "drift",
+           "get_encoder", "is_review", "load_document", "read_baseline", "read_check", "read_document",
+           "read_editions", "read_listed", "read_manifest", "read_review", "refuse_same_language",
+           "render_alignment", "render_findings", "render_page", "score_alignments", "sentences_document",
+           "shows_findings", "with_baseline", "write_output"]

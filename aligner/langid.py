@@ -11,12 +11,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from .errors import InputError
+from .text import MIN_LETTERS
 
 #: Characters sampled for detection; lingua is accurate well below this and
 #: slow on whole books.
 SAMPLE_CHARS = 3000
-#: Below this many letters a detection is not trusted enough to contradict the user.
-MIN_LETTERS = 40
 #: A detection at least this confident is used (and may contradict a declaration).
 SURE = 0.5
 #: A declared language the detector gives less than this is contradicted by a sure detection.
@@ -28,12 +27,6 @@ def _detector():
     from lingua import LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
-
-
-def detect(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None if too little text to tell."""
-    found = detect_with_confidence(text)
-    return None if found is None else found[0]
 
 
 def detect_with_confidence(text: str) -> tuple[str, float] | None:

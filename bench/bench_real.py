@@ -85,7 +85,7 @@ def pairs(tree: Path, lang: str) -> list[tuple[Path, Path]]:
 def tally_check(result, tally: Counter, by_rule: Counter) -> None:
     """Add one checked document to the counts: sentences, warnings, errors (by
     rule), and the labelled sentences left in English with how many were found."""
-    from aligner.rules.base import prose_words
+    from aligner.text import prose_words
 
     target = result.alignments[0].target
     tally["pages"] += 1

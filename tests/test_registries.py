@@ -62,7 +62,10 @@ def test_loaded_encoders_declare_the_interface_without_loading_weights():
     usem3 = load_encoder("use-m3")
     assert (usem3.name, usem3.model_name, usem3.exact_windows) == ("usem3", "usem3", False)
     assert usem3.card["name"] == "usem3" and usem3.dimension == 512
-    assert calibration(usem3.card, "divergence")["threshold"] == usem3.card["calibration"]["divergence"]["threshold"]
+    threshold = calibration(usem3.card, "divergence")["threshold"]
+    assert 0 < threshold < 1
+    calibration(usem3.card, "divergence")["threshold"] = 2.0  # a caller's copy, not the card
+    assert calibration(usem3.card, "divergence")["threshold"] == threshold
     hub = load_encoder("sentence-transformers/LaBSE")  # not loaded until it encodes
     assert hub.exact_windows and hub.model_name == "sentence-transformers/LaBSE" and hub.card["name"] == "LaBSE"
     assert calibration({}, "align") == {}
@@ -112,7 +115,7 @@ def test_a_text_rule_runs_without_any_encoder():
     ("Комитет одобрил проект резолюции по международной информационной безопасности.", "ru"),
 ])
 def test_language_is_detected_and_declarations_checked(text, code):
-    assert langid.detect(text) == code
+    assert langid.detect_with_confidence(text)[0] == code
     assert langid.resolve(text, code.upper() + "-XX", "t") == code
     other = "fr" if code != "fr" else "de"
     with pytest.raises(InputError, match=f"declared as '{other}' but the text is in '{code}'"):
@@ -120,7 +123,7 @@ def test_language_is_detected_and_declarations_checked(text, code):
 
 
 def test_too_little_text_to_detect_asks_for_the_language():
-    assert langid.detect("OK. 12.") is None
+    assert langid.detect_with_confidence("OK. 12.") is None
     with pytest.raises(InputError, match="too little text"):
         langid.resolve("OK. 12.", None, "t")
     assert langid.resolve("OK. 12.", "en", "t") == "en"

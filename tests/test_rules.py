@@ -205,7 +205,7 @@ def test_semantic_rules_locate_the_changed_words(usem3):
     ("我是想研究一下她的结构，这也是在她的许可之下。", "她的结构", "她的结构"),
 ])
 def test_quoted_evidence_is_whole_words_as_written(sentence, piece, words):
-    from aligner.rules.base import whole_words
+    from aligner.text import whole_words
 
     assert whole_words(sentence, piece) == words
 

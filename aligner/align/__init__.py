@@ -15,7 +15,7 @@ Every step is O(length x band width), so time and memory grow linearly.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -45,7 +45,6 @@ FULL_TABLE_CELLS = 1_000_000
 COARSE_RADIUS = 8
 FINAL_RADIUS = 12
 
-Progress = Callable[[str], None]
 
 
 def anchor_path(A: np.ndarray, B: np.ndarray, params: ScoringParams) -> list[tuple[int, int]]:

@@ -36,24 +36,17 @@ document used the shape) and the length variance (from its confident pairs).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields, replace
 from typing import Sequence
 
 import numpy as np
 
+from ..text import digit_runs
+
 #: Gale & Church's variance of target characters per source character.
 GC_VARIANCE = 6.8
 #: Confident 1-1 pairs needed to measure a document's own length variance.
 MIN_PAIRS = 10
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
-
-
-def numbers(text: str) -> frozenset[str]:
-    """Digit sequences in a text, separators removed, so ``1 000,5`` and ``1,000.5`` compare equal."""
-    return frozenset(re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text))
-
-
 @dataclass(frozen=True)
 class ScoringParams:
     """Weights of the bead score; per-model values live in ``models/<model>.json``."""
@@ -116,7 +109,7 @@ class WindowScorer:
         self.src_para, self.tgt_para = sp, tp
         self.src_cross, self.tgt_cross = _cumsum(sp), _cumsum(tp)
         vocab: dict[str, int] = {}
-        src_nums, tgt_nums = [numbers(t) for t in src_texts], [numbers(t) for t in tgt_texts]
+        src_nums, tgt_nums = [digit_runs(t) for t in src_texts], [digit_runs(t) for t in tgt_texts]
         self.src_numbers = [_window_numbers(src_nums, k, vocab) for k in range(1, len(src_windows) + 1)]
         self.tgt_numbers = [_window_numbers(tgt_nums, k, vocab) for k in range(1, len(tgt_windows) + 1)]
 

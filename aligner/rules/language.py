@@ -7,11 +7,10 @@ import unicodedata
 from typing import Iterable
 
 from .. import langid
-from .base import CODE_TOKEN, PairContext, Rule, is_prose, is_word, prose_words, words
 from ..core import Finding
+from ..text import MIN_LETTERS, is_prose, is_word, mostly_words, words
+from .base import PairContext, Rule
 
-#: Letters a sentence needs before its language is judged on its own.
-MIN_LETTERS = 40
 #: How sure the detector must be that a sentence is not in the target language.
 SURE = 0.9
 
@@ -27,21 +26,6 @@ def _sentence(text: str) -> bool:
     Module") is not a sentence left untranslated."""
     ends = re.search(r"(?<![.…])[.!?][\"'»”)\]]*$", text.strip())  # "name..." is a synopsis
     return bool(ends) or sum(1 for w in text.split() if is_word(w)) >= 8
-
-
-#: Words of prose a sentence repeated as it is needs to count as left untranslated,
-#: and their least share of its tokens (the rest may be commands, paths, names).
-MIN_PROSE_WORDS = 4
-MIN_PROSE_SHARE = 0.5
-MAX_CODE_SHARE = 0.25
-
-
-def _mostly_words(text: str) -> bool:
-    """Prose with some code in it, not code with some words in it (a command line
-    with its options, a shell prompt)."""
-    tokens = text.split()
-    return prose_words(text) >= max(MIN_PROSE_WORDS, MIN_PROSE_SHARE * len(tokens)) \
-        and sum(1 for t in tokens if CODE_TOKEN.search(t)) <= MAX_CODE_SHARE * len(tokens)
 
 
 class LanguageRule(Rule):
@@ -60,7 +44,7 @@ class LanguageRule(Rule):
                                   "the translation has no words here")
                 continue
             if src_lang != tgt_lang and _normalise(src_text) == _normalise(tgt_text) and _sentence(tgt_text) \
-                    and _mostly_words(tgt_text):
+                    and mostly_words(tgt_text):
                 # a sentence of prose left as it was, even one that names a command
                 # ("For example, sudo(8) consults the sudoers database.")
                 yield ctx.finding("untranslated", "error", link, 1.0,

@@ -6,7 +6,8 @@ from typing import Iterable
 
 import numpy as np
 
-from .base import PairContext, Rule, words
+from ..text import words
+from .base import PairContext, Rule
 from ..core import Finding
 
 #: Flag when a link's log length ratio is this many robust deviations from the

@@ -13,7 +13,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from .base import PairContext, Rule, is_code, is_prose
+from ..text import is_code, is_prose
+from .base import PairContext, Rule
 from ..core import Finding
 
 #: Digits inside a word (x86, ac_uid16) are part of a name; after the ordinal

@@ -25,7 +25,8 @@ from typing import Iterable
 
 import numpy as np
 
-from .base import PairContext, Rule, whole_words
+from ..text import whole_words
+from .base import PairContext, Rule
 from ..core import Finding
 
 #: How much worse than the document's typical least-covered span a side's

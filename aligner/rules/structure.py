@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .base import CODE_CHARS, PairContext, Rule, size_severity
+from ..text import CODE_CHARS
+from .base import PairContext, Rule, size_severity
 from ..core import Finding
 
 
