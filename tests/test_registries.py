@@ -84,9 +84,9 @@ def test_cards_from_another_folder(tmp_path, monkeypatch):
 
 
 def test_rules_declare_ids_families_and_what_they_need():
-    from aligner.rules import DRIFT_DESCRIPTIONS
+    from aligner.rules import DRIFT_RULES
 
-    ids = [rid for rule in RULES for rid in rule.ids] + list(DRIFT_DESCRIPTIONS)
+    ids = [rid for rule in (*RULES, *DRIFT_RULES) for rid in rule.ids]
     assert len(ids) == len(set(ids)) == len(descriptions())
     assert embedding_rule_ids() == {"meaning-shift", "clause-omission", "clause-addition"}
     assert family("truncation") == family("omission") == family("clause-omission") == "missing"

@@ -7,6 +7,7 @@ from the rules themselves.
 """
 
 from .base import PairContext, PairSignals, Rule, Semantics
+from .drift import DriftRule, NotMovedRule, OrphanRule, StaleRule, UntranslatedAdditionRule
 from .language import LanguageRule
 from .length import LengthRatioRule
 from .names import NameRule
@@ -21,19 +22,14 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-#: Rule ids reported by ``aligner drift`` (computed in :mod:`aligner.diverge.drift`,
-#: which compares versions rather than one pair of editions).
-DRIFT_DESCRIPTIONS: dict[str, str] = {
-    "stale": "The source sentence changed since the earlier revision and its translation did not.",
-    "untranslated-addition": "A source sentence added since the earlier revision has no translation.",
-    "orphan": "A translation sentence translates a source sentence that was removed.",
-    "not-moved": "Source sentences moved elsewhere since the earlier revision; the translation did not move them.",
-}
+#: The rules of ``aligner drift`` (:mod:`.drift`): they compare versions of the
+#: source rather than one pair of editions.
+DRIFT_RULES: tuple[DriftRule, ...] = (StaleRule(), UntranslatedAdditionRule(), OrphanRule(), NotMovedRule())
 
 
 def descriptions() -> dict[str, str]:
     """Every rule id with its one-line description, in a stable order."""
-    return {**{rid: rule.descriptions[rid] for rule in RULES for rid in rule.ids}, **DRIFT_DESCRIPTIONS}
+    return {rid: rule.descriptions[rid] for rule in (*RULES, *DRIFT_RULES) for rid in rule.ids}
 
 
 def family(rule_id: str) -> str:
@@ -49,5 +45,5 @@ def embedding_rule_ids() -> frozenset[str]:
     return frozenset(rid for rule in RULES if rule.needs_embeddings for rid in rule.ids)
 
 
-__all__ = ["DRIFT_DESCRIPTIONS", "RULES", "PairContext", "PairSignals", "Rule", "Semantics",
+__all__ = ["DRIFT_RULES", "RULES", "PairContext", "PairSignals", "Rule", "Semantics",
            "descriptions", "embedding_rule_ids", "family"]
