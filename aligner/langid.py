@@ -113,6 +113,24 @@ def choose(text: str, codes: Sequence[str]) -> tuple[str, float] | None:
     return _best(detector, text)
 
 
+def choose_many(texts: Sequence[str], codes: Sequence[str]) -> list[tuple[str, float] | None]:
+    """:func:`choose` for many sentences at once, on every core (lingua's
+    parallel detection): a book's sentences are judged in a fraction of the
+    time one by one takes, with the same verdicts."""
+    try:
+        detector = _detector_among(codes)
+    except (AttributeError, ValueError):
+        return [None] * len(texts)
+    samples = [text[:SAMPLE_CHARS] for text in texts]
+    judged = [k for k, sample in enumerate(samples) if sum(c.isalpha() for c in sample) >= MIN_LETTERS]
+    out: list[tuple[str, float] | None] = [None] * len(texts)
+    values = detector.compute_language_confidence_values_in_parallel([samples[k] for k in judged])
+    for k, found in zip(judged, values):
+        if found:
+            out[k] = (found[0].language.iso_code_639_1.name.lower(), float(found[0].value))
+    return out
+
+
 def _known(code: str) -> bool:
     """Whether lingua has a model for the language."""
     from lingua import IsoCode639_1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Letters a text needs before its language is judged (a whole edition's, or one sentence's).
 MIN_LETTERS = 40
@@ -48,6 +49,9 @@ EDGE = ".,;:!?\"'«»„“”‚‘’…()[]"
 #: A token that is code: an option, a path, a call or man-page reference
 #: (``ioctl(``, ``kill(1)``), a shell prompt, or a character prose never has.
 CODE_TOKEN = re.compile(r"^[-dlcbps][-rwxsStT]{9}$|^--?[A-Za-z]|^[~.]?/[\w.]|\w\(|[$=_|\\`{}<>]|^[$#]$")
+
+
+@lru_cache(maxsize=1 << 16)  # a book's tokens repeat: each is judged once, not per rule and sentence
 def is_word(token: str) -> bool:
     """Letters (with inner hyphens or apostrophes), not all capitals: a word of
     prose rather than an option (``--all``), a path, ``ioctl(int``, ``LPTIME``."""

@@ -7,7 +7,7 @@ import unicodedata
 from typing import Iterable
 
 from .. import langid
-from ..core import Finding
+from ..core import Finding, Link
 from ..text import MIN_LETTERS, is_prose, is_word, mostly_words, words
 from .base import PairContext, Rule
 
@@ -38,17 +38,18 @@ class LanguageRule(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+        found: list[Finding | None] = []
+        pending: list[tuple[int, Link, str]] = []  # (place in found, link, its words) to detect
         for link, src_text, tgt_text in ctx.linked_texts():
             if words(src_text) >= 3 and words(tgt_text) == 0:
-                yield ctx.finding("empty-target", "error", link, 1.0,
-                                  "the translation has no words here")
+                found.append(ctx.finding("empty-target", "error", link, 1.0, "the translation has no words here"))
                 continue
             if src_lang != tgt_lang and _normalise(src_text) == _normalise(tgt_text) and _sentence(tgt_text) \
                     and mostly_words(tgt_text):
                 # a sentence of prose left as it was, even one that names a command
                 # ("For example, sudo(8) consults the sudoers database.")
-                yield ctx.finding("untranslated", "error", link, 1.0,
-                                  "the translation repeats the source text untranslated")
+                found.append(ctx.finding("untranslated", "error", link, 1.0,
+                                         "the translation repeats the source text untranslated"))
                 continue
             # code, commands and sample output stay as they are in every edition
             if not is_prose(tgt_text):
@@ -56,17 +57,20 @@ class LanguageRule(Rule):
             # the language is judged on the words only: options, paths and names
             # in capitals are the same in every language and fool detectors
             prose = " ".join(t for t in tgt_text.split() if is_word(t))
-            if sum(c.isalpha() for c in prose) < MIN_LETTERS:
-                continue
-            # only a clear verdict counts, among the languages a sentence of a
-            # translation plausibly is in: the target's, the source's, widely used ones
-            verdict = langid.choose(prose, (tgt_lang, src_lang, *langid.COMMON))
+            if sum(c.isalpha() for c in prose) >= MIN_LETTERS:
+                pending.append((len(found), link, prose))
+                found.append(None)
+        # only a clear verdict counts, among the languages a sentence of a
+        # translation plausibly is in: the target's, the source's, widely used ones;
+        # all sentences of the pair are detected at once
+        verdicts = langid.choose_many([prose for _, _, prose in pending], (tgt_lang, src_lang, *langid.COMMON))
+        for (place, link, _), verdict in zip(pending, verdicts):
             if verdict is None or verdict[0] == tgt_lang or verdict[1] < SURE:
                 continue
-            found = verdict[0]
-            if found == src_lang:
-                yield ctx.finding("untranslated", "error", link, 0.9,
-                                  f"the translation is written in the source language ({src_lang})")
+            if verdict[0] == src_lang:
+                found[place] = ctx.finding("untranslated", "error", link, 0.9,
+                                           f"the translation is written in the source language ({src_lang})")
             else:
-                yield ctx.finding("wrong-language", "error", link, 0.9,
-                                  f"the translation is written in '{found}', expected '{tgt_lang}'")
+                found[place] = ctx.finding("wrong-language", "error", link, 0.9,
+                                           f"the translation is written in '{verdict[0]}', expected '{tgt_lang}'")
+        return [f for f in found if f is not None]

@@ -1,0 +1,130 @@
+"""Every command at the size of a book: time, peak memory and growth from 1k to 64k sentences a side.
+
+A long document pair is real text made long: the Text+Berg dev document's
+gold links are cut into blocks of ten, shuffled the same way on both sides
+and concatenated, one paragraph per block in both editions, and written as
+plain-text editions. Each command runs as the user runs it (the
+``aligner`` command in its own process); time is wall time, memory the
+process's peak resident set. ``drift`` compares with an earlier source in
+which every 50th paragraph says another number; ``batch`` runs the pair as a
+one-document manifest on a local cluster of two workers.
+
+Floors (issue 24): check <= 1.5x align and report <= 2x align at 16k; every
+command's time exponent <= 1.1 from 1k to 64k; check and report under 3 GB at 64k.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from devdata import load_dev  # bench/ helper
+
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,4000,16000,64000").split(","))
+ALIGNER = str(Path(sys.executable).parent / "aligner")
+
+
+def paragraphs(n: int, src: list[str], tgt: list[str], gold, seed: int = 0) -> tuple[list[str], list[str]]:
+    """The dev document's gold links in blocks of ten, shuffled (the same way on
+    both sides) and repeated until the source has ``n`` sentences; each block is
+    one paragraph in both editions, as a translated book has them."""
+    import random
+
+    blocks = [gold[k:k + 10] for k in range(0, len(gold), 10)]
+    rng = random.Random(seed)
+    out_s: list[str] = []
+    out_t: list[str] = []
+    count = 0
+    while count < n:
+        order = list(range(len(blocks)))
+        rng.shuffle(order)
+        for b in order:
+            s_ids = [i for s_ids, _ in blocks[b] for i in s_ids]
+            t_ids = [j for _, t_ids in blocks[b] for j in t_ids]
+            if s_ids and t_ids:
+                out_s.append(" ".join(src[i] for i in s_ids))
+                out_t.append(" ".join(tgt[j] for j in t_ids))
+                count += len(s_ids)
+            if count >= n:
+                break
+    return out_s, out_t
+
+
+def write_pair(folder: Path, n: int, src: list[str], tgt: list[str], gold) -> None:
+    """de.txt, fr.txt (about n sentences of German, its French) and de-old.txt (an earlier source)."""
+    paras_s, paras_t = paragraphs(n, src, tgt, gold)
+    (folder / "de.txt").write_text("\n\n".join(paras_s) + "\n", encoding="utf-8")
+    (folder / "fr.txt").write_text("\n\n".join(paras_t) + "\n", encoding="utf-8")
+    old = [re.sub(r"\d+", lambda m: str(int(m.group()) + 1), p, count=1) if k % 50 == 0 else p
+           for k, p in enumerate(paras_s)]
+    (folder / "de-old.txt").write_text("\n\n".join(old) + "\n", encoding="utf-8")
+    (folder / "manifest.csv").write_text(f"document,lang,path\nbook,de,{folder / 'de.txt'}\n"
+                                         f"book,fr,{folder / 'fr.txt'}\n", encoding="utf-8")
+
+
+def commands(folder: Path) -> dict[str, list[str]]:
+    de, fr = str(folder / "de.txt"), str(folder / "fr.txt")
+    return {
+        "align": ["align", de, fr, "-o", str(folder / "out.tsv")],
+        "check": ["check", de, fr, "-f", "json", "-o", str(folder / "check.json")],
+        "drift": ["drift", de, fr, "--previous-source", str(folder / "de-old.txt"), "-f", "json",
+                  "-o", str(folder / "drift.json")],
+        "report": ["report", de, fr, "-o", str(folder / "report.html")],
+        "batch": ["batch", str(folder / "manifest.csv"), "--source", "de", "-o", str(folder / "batch")],
+    }
+
+
+def run(args: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak resident MB of the process and of its children (batch's workers), exit code."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([ALIGNER, *args, "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        print(f"  {' '.join(args[:1])} exited {proc.returncode}: {err.strip()[:300]}")
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+
+
+def main() -> int:
+    data = load_dev()
+    if data is None:
+        return 2
+    src, tgt, gold = data
+    names = list(commands(Path(".")))
+    times: dict[str, list[float]] = {c: [] for c in names}
+    print("== every command at scale (Text+Berg dev made long; one process each; 2 cores) ==")
+    print(f"{'sentences':>10} " + " ".join(f"{c + ' s':>9} {c + ' MB':>10}" for c in names)
+          + "  " + " ".join(f"{c + '/align':>13}" for c in names[1:]))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in SIZES:
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            write_pair(folder, n, src, tgt, gold)
+            row = {}
+            for name, args in commands(folder).items():
+                row[name] = run(args)
+                times[name].append(row[name][0])
+            shutil.rmtree(folder / "batch", ignore_errors=True)
+            cells = " ".join(f"{row[c][0]:9.1f} {row[c][1]:10.0f}" for c in names)
+            ratios = " ".join(f"{row[c][0] / row['align'][0]:13.2f}" for c in names[1:])
+            print(f"{n:>10} {cells}  {ratios}")
+    if len(SIZES) > 1:
+        fits = {c: np.polyfit(np.log(SIZES), np.log(times[c]), 1)[0] for c in names}
+        print("time exponent " + ", ".join(f"{c} N^{e:.2f}" for c, e in fits.items())
+              + f" ({SIZES[0]}-{SIZES[-1]}; floor <= 1.1)")
+    print("(batch's MB is its own process; its workers run in others. Floors: check <= 1.5x and "
+          "report <= 2x align at 16k; check and report <= 3072 MB at 64k)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
