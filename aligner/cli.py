@@ -61,26 +61,58 @@ def _err(message: str) -> None:
     typer.echo(f"aligner: {message}", err=True)
 
 
+class _TimeLeft:
+    """The time left, from the share of the work done and the time it took: counted
+    from the first stage that says how far it is (reading the editions is before)."""
+
+    #: below this share done an estimate says more about start-up than about the work
+    MIN_DONE = 0.1
+
+    def __init__(self) -> None:
+        self.start: float | None = None
+
+    def __call__(self, done: float | None, now: float) -> float | None:
+        if done is None:
+            return None
+        if self.start is None:
+            self.start = now
+        if done < self.MIN_DONE:
+            return None
+        return (now - self.start) * (1 - done) / done
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator:
-    """The current stage on stderr: a spinner on a terminal, a line per stage
-    with the elapsed time elsewhere (CI logs), nothing with --quiet."""
+    """The current stage on stderr: a bar with the time left on a terminal, a
+    line per stage with the elapsed time (and the share done and time left,
+    once known) elsewhere (CI logs), nothing with --quiet."""
     if quiet:
-        yield lambda stage: None
+        yield lambda stage, done=None: None
         return
-    if not sys.stderr.isatty():
-        import time
+    import time
 
-        start = time.perf_counter()
-        yield lambda stage: _err(f"[{time.perf_counter() - start:6.1f} s] {stage}")
+    if not sys.stderr.isatty():
+        start, left = time.perf_counter(), _TimeLeft()
+
+        def line(stage: str, done: float | None = None) -> None:
+            now = time.perf_counter()
+            remaining = left(done, now)
+            estimate = "" if remaining is None else f" ({done:.0%} done, about {remaining:.0f} s left)"
+            _err(f"[{now - start:6.1f} s] {stage}{estimate}")
+
+        yield line
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("starting")
-        yield lambda stage: bar.update(task, description=stage)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                  TimeRemainingColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("starting", total=1.0)
+
+        def show(stage: str, done: float | None = None) -> None:
+            bar.update(task, description=stage, **({} if done is None else {"completed": done}))
+
+        yield show
 
 
 @contextmanager

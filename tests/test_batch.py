@@ -141,3 +141,36 @@ def test_batch_output_that_is_a_file_and_bad_manifest_leave_nothing(tmp_path):
     res = run("batch", empty, "--source", "ru", "-o", tmp_path / "new-out")
     assert res.returncode == 2 and "no document folders" in res.stderr
     assert not (tmp_path / "new-out").exists()
+
+
+def test_interrupted_batch_resumes_without_redoing_what_finished(corpus, tmp_path):
+    # a real archive run stopped as a user stops it (Ctrl-C) once some documents
+    # are done: the rerun keeps those and does only the rest
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "archive"
+    for k in range(6):
+        folder = root / f"doc{k}"
+        folder.mkdir(parents=True)
+        for lang in ("ru", "de"):
+            shutil.copy(corpus / f"{lang}.txt", folder / f"{lang}.txt")
+    out = tmp_path / "out"
+    aligner = str(Path(sys.executable).parent / "aligner")
+    proc = subprocess.Popen([aligner, "batch", str(root), "--source", "ru", "-o", str(out), "--workers", "1", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*/result.json")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 130
+    finished = {p.parent.name for p in out.glob("*/result.json")}
+    assert finished and not (out / "summary.tsv").exists()  # stopped before the end: no summary
+    res = run("batch", str(root), "--source", "ru", "-o", str(out), "--workers", "1", "-q")
+    assert res.returncode == 1, res.stderr  # the German edition's planted errors
+    table = _summary(out)
+    assert len(table) == 6
+    assert {d for d in table.index if table.loc[d, "status"] == "unchanged"} == finished
+    assert set(table.loc[sorted(set(table.index) - finished), "status"]) <= {"ok"}

@@ -218,3 +218,13 @@ def test_outputs_never_replace_inputs_links_or_pipes(corpus, tmp_path):
     assert run("align", corpus / "ru.txt", corpus / "en.txt", "-o", fifo, "-q").returncode == 0
     reader.join(timeout=30)
     assert fifo.is_fifo() and received and received[0].startswith("src_ids")
+
+
+def test_check_says_how_far_it_is_and_the_time_left_in_ci_logs(corpus):
+    import re
+
+    res = run("check", corpus, "--source", "ru", "--no-color")
+    shares = [int(m.group(1)) for m in re.finditer(r"\((\d+)% done, about \d+ s left\)", res.stderr)]
+    assert len(shares) >= 8, res.stderr  # every edition's stages, once the first tenth is done
+    assert shares == sorted(shares) and shares[-1] >= 70  # only forward; checking is the last quarter
+    assert "checking (75% done" in res.stderr
