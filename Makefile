@@ -51,6 +51,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_real.py
 	$(BIN)/python bench/bench_peers.py
 	$(BIN)/python bench/bench_scale.py
+	$(BIN)/python bench/bench_commands.py
+	$(BIN)/python bench/bench_batch.py
 
 # Refresh the lock from pyproject.toml with pip-tools (torch stays the plain
 # release, so that the CPU build on local disk and the registry's both match).
