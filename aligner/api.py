@@ -31,7 +31,6 @@ from .evaluate import score_files as score_alignments
 from .errors import InputError
 from .formats import RenderOptions, needs, render, write_output
 from .formats.output import check_outputs
-from .helpers import align_sentences, align_texts
 from .lengths import MAX_LENGTH_RATIO, check_lengths
 from .readers.baseline import read_baseline
 from .readers.check_json import read_check
@@ -344,7 +343,7 @@ def render_page(result: CheckResult) -> str:
 
 
 __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", "align_reviewed",
-           "align_sentences", "align_texts", "baseline_text", "check", "check_aligned", "check_bitext",
+           "baseline_text", "check", "check_aligned", "check_bitext",
            "check_documents", "check_lengths", "check_outputs", "check_reviewed", "document_of", "drift",
            "get_encoder", "is_review", "load_document", "read_baseline", "read_check", "read_document",
            "read_editions", "read_listed", "read_manifest", "read_review", "refuse_same_language",

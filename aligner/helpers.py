@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from . import api
 from .encoders import DEFAULT_MODEL
 from .lengths import MAX_LENGTH_RATIO, check_lengths
 from .readers.editions import document_of, sentences_document
@@ -19,7 +20,6 @@ def align_texts(source: str | bytes | Path, target: str | bytes | Path, src_lang
                 presplit: bool = False, max_length_ratio: float = MAX_LENGTH_RATIO) -> "pd.DataFrame":
     """Align two texts (or files, or undecoded bytes); one row per link (see
     :func:`aligner.formats.table.frame`). Refuses what the command line refuses."""
-    from . import api
     from .formats.table import frame
 
     src = document_of(source, src_lang, presplit, "source")
@@ -31,7 +31,6 @@ def align_texts(source: str | bytes | Path, target: str | bytes | Path, src_lang
 def align_sentences(source: Sequence[str], target: Sequence[str], src_lang: str = "xx",
                     tgt_lang: str = "xx", model: str = DEFAULT_MODEL) -> "pd.DataFrame":
     """Align two lists of already split sentences."""
-    from . import api
     from .formats.table import frame
 
     src, tgt = sentences_document(source, src_lang, "source"), sentences_document(target, tgt_lang, "target")

