@@ -246,9 +246,11 @@ def check_aligned(alignment: Alignment, encoder: Encoder | str | None = None, fa
 
 def drift(editions: Editions, since: str | None = None, previous_source: str | Path | None = None,
           encoder: Encoder | str | None = None, fail_on: str = "error",
-          max_length_ratio: float = MAX_LENGTH_RATIO, progress: Progress | None = None) -> CheckResult:
+          max_length_ratio: float = MAX_LENGTH_RATIO, progress: Progress | None = None,
+          presplit: bool = False) -> CheckResult:
     """Which translation sentences went stale since the source's earlier version:
-    the version committed at git revision ``since``, or the file ``previous_source``.
+    the version committed at git revision ``since``, or the file ``previous_source``
+    (read as the editions were: ``presplit``, one sentence a line, or not).
     With ``since``, each translation's earlier version is read too, so translations
     edited together with their source are recognised as updated."""
     from .diverge.drift import cosine, drift_check
@@ -258,7 +260,7 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
         raise InputError("drift needs the earlier source: --since REV or --previous-source FILE (one of them)")
     encoder = _encoder(encoder)
     note = progress or _quiet
-    earlier = read_earlier(editions, since, previous_source)
+    earlier = read_earlier(editions, since, previous_source, presplit)
     alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note)
     note("comparing the source with its earlier version")
     findings = drift_check(earlier, alignments, lambda a, b: align_documents(a, b, encoder), cosine(encoder))

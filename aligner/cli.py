@@ -216,6 +216,7 @@ def check(
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Write the current findings as a baseline file."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target, or --pairs); detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
     model: str = _MODEL_OPTION,
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here."),
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
@@ -244,7 +245,7 @@ def check(
             _one_input(paths, from_review, "--from-review")
             outcome = result = api.check_reviewed(from_review, encoder, limit, known)
         else:
-            editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang)
+            editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang, presplit=presplit)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         content = api.render_findings(outcome, fmt.value, color=use_color, spreadsheet_safe=spreadsheet_safe)
@@ -260,13 +261,14 @@ def check(
 
 
 def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
-                    tgt_lang: Optional[str] = None, command: str = "check"):
+                    tgt_lang: Optional[str] = None, command: str = "check", presplit: bool = False):
     from . import api
 
     if not paths or (len(paths) == 1 and not paths[0].is_dir()):
         raise InputError(f"{command} needs SOURCE TARGET [TARGET ...], a folder"
-                         + (", --pairs FILE or --from-review FILE" if command == "check" else ""))
-    return api.read_editions(paths, source_lang, src_lang, tgt_lang)
+                         + {"check": ", --pairs FILE or --from-review FILE",
+                            "report": ", a check JSON or a review JSON"}.get(command, ""))
+    return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit)
 
 
 @app.command()
@@ -280,6 +282,7 @@ def drift(
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target); detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
     model: str = _MODEL_OPTION,
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
@@ -292,8 +295,8 @@ def drift(
     encoder = api.get_encoder(model)
     limit = fail_on.limit
     with _progress(quiet) as note:
-        editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift")
-        result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note)
+        editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit)
+        result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note, presplit)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         content = api.render_findings(result, fmt.value, color=use_color)
     api.write_output(output, content)
@@ -306,6 +309,8 @@ def report(
     source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the page here (default: standard output)."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target); detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
     model: str = _MODEL_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline accepts."),
     max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
@@ -328,7 +333,7 @@ def report(
     else:
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
-            editions = _check_editions(paths, source_lang, src_lang)
+            editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit)
             result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note)
     content = api.render_page(result)
     api.write_output(output, content)

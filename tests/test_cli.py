@@ -228,3 +228,34 @@ def test_check_says_how_far_it_is_and_the_time_left_in_ci_logs(corpus):
     assert len(shares) >= 8, res.stderr  # every edition's stages, once the first tenth is done
     assert shares == sorted(shares) and shares[-1] >= 70  # only forward; checking is the last quarter
     assert "checking (75% done" in res.stderr
+
+
+def test_check_drift_and_report_read_one_sentence_a_line_with_presplit(corpus, tmp_path):
+    # gold-standard data: each line one sentence, whatever it holds ("... 2021. Second ..." stays one)
+    from aligner.api import read_document
+
+    ru, de = (list(read_document(corpus / f"{lang}.txt", lang).texts) for lang in ("ru", "de"))
+    def join_two_sentences(texts: list[str]) -> list[str]:  # two whole sentences on one line
+        k = next(k for k in range(len(texts) - 1) if texts[k].endswith(".") and len(texts[k + 1].split()) > 3)
+        return texts[:k] + [f"{texts[k]} {texts[k + 1]}"] + texts[k + 2:]
+
+    ru, de = join_two_sentences(ru), join_two_sentences(de)
+    src, tgt = tmp_path / "ru.txt", tmp_path / "de.txt"
+    src.write_text("\n".join(ru) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(de) + "\n", encoding="utf-8")
+    old = tmp_path / "ru-old.txt"
+    old.write_text("\n".join(ru).replace("126", "128") + "\n", encoding="utf-8")
+    for args in (("check", src, tgt), ("drift", src, tgt, "--previous-source", old)):
+        res = run(*args, "--presplit", "-f", "json", "-q")
+        assert res.returncode in (0, 1), res.stderr
+        doc = json.loads(res.stdout)
+        assert [len(doc["documents"][str(p)]["sentences"]) for p in (src, tgt)] == [len(ru), len(de)]
+        assert "seg:presplit" in doc["signature"]
+    split = json.loads(run("check", src, tgt, "-f", "json", "-q").stdout)
+    assert len(split["documents"][str(src)]["sentences"]) > len(ru)  # without it, the joined line is cut
+    page = tmp_path / "page.html"
+    assert run("report", src, tgt, "--presplit", "--tgt-lang", "de", "-o", page, "-q").returncode == 0
+    import re
+
+    data = re.search(r'<script type="application/json" id="review-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    assert len(json.loads(data.group(1))["documents"][str(src)]["sentences"]) == len(ru)

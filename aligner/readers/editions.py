@@ -146,10 +146,11 @@ def read_listed(source: tuple[str, str], targets: Sequence[tuple[str, str]]) -> 
     return Editions(src, docs, True)
 
 
-def read_earlier(editions: Editions, since: str | None, previous_source: str | Path | None) -> EarlierEditions:
+def read_earlier(editions: Editions, since: str | None, previous_source: str | Path | None,
+                 presplit: bool = False) -> EarlierEditions:
     """The editions' earlier versions for drift: at git revision ``since`` (the
     source, and each translation that existed then), or the file
-    ``previous_source`` (the source only)."""
+    ``previous_source`` (the source only); ``presplit`` as the editions were read."""
     from .git import read_at
 
     source = editions.source
@@ -157,15 +158,15 @@ def read_earlier(editions: Editions, since: str | None, previous_source: str | P
         text = read_at(since, Path(source.name))
         if text is None:
             raise InputError(f"{source.name}: did not exist at {since}; nothing to compare with")
-        old = load_document(text, source.lang, False, f"{source.name}@{since}")
+        old = load_document(text, source.lang, presplit, f"{source.name}@{since}")
         targets = []
         for target in editions.targets:
             earlier = read_at(since, Path(target.name))
             targets.append(None if earlier is None else
-                           load_document(earlier, target.lang, False, f"{target.name}@{since}"))
+                           load_document(earlier, target.lang, presplit, f"{target.name}@{since}"))
         label = since
     else:
-        old = read_document(previous_source, source.lang)
+        old = read_document(previous_source, source.lang, presplit)
         targets = [None] * len(editions.targets)
         label = "the previous source"
     if old.lang != source.lang:
