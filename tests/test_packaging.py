@@ -51,3 +51,9 @@ def test_wheel_ships_every_model_card_and_loads_them(tmp_path):
     assert seen["skip"] == card["align"]["skip"]
     templates = sorted(p.name for p in (ROOT / "aligner" / "formats" / "templates").glob("*.j2"))
     assert templates and all((site / "aligner" / "formats" / "templates" / t).is_file() for t in templates)
+    # every package of the source tree is in the wheel (an editable install would
+    # find a missing one in the checkout and hide it)
+    packages = sorted(str(p.parent.relative_to(ROOT)) for p in (ROOT / "aligner").rglob("__init__.py")
+                      if "__pycache__" not in p.parts)
+    shipped = set(zipfile.ZipFile(wheel).namelist())
+    assert [p for p in packages if f"{p}/__init__.py" not in shipped] == []
