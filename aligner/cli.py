@@ -263,7 +263,9 @@ def check(
 def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
                     tgt_lang: Optional[str] = None, command: str = "check", presplit: bool = False):
     from . import api
+    from .readers.editions import refuse_missing
 
+    refuse_missing(paths)
     if not paths or (len(paths) == 1 and not paths[0].is_dir()):
         raise InputError(f"{command} needs SOURCE TARGET [TARGET ...], a folder"
                          + {"check": ", --pairs FILE or --from-review FILE",

@@ -101,3 +101,21 @@ def test_xliff_notes_and_states_follow_the_finding_links():
     units = etree.fromstring(out.encode("utf-8")).findall(".//{*}unit")
     assert [u.find("{*}segment").get("state") for u in units] == ["initial", "initial"]
     assert [n.get("category") for u in units for n in u.findall(".//{*}note")] == ["number-mismatch", "omission"]
+
+
+def test_text_report_shows_the_evidence_of_a_long_sentence_marked_as_cut():
+    from aligner.core import CheckResult, Finding, Link, Sentence
+    from aligner.formats import RenderOptions
+
+    head, tail = "The committee, " + "after long and careful deliberation, " * 6, " and closed the session."
+    src_text, tgt_text = f"{head}approved 124 drafts{tail}", f"{head}approved 142 drafts{tail}"
+    src = Document("en", (Sentence(src_text, 0, 1),), "en.txt")
+    tgt = Document("fr", (Sentence(tgt_text, 0, 1),), "fr.txt")
+    alignment = Alignment(src, tgt, (Link((0,), (0,), 0.9),), "sig")
+    finding = Finding("number-mismatch", "error", "en.txt", "fr.txt", (0,), (0,), src_text, tgt_text, 1.0,
+                      "number 124 in the source is 142 in the translation", links=(0,), evidence=("124", "142"))
+    text = render("findings", "text", CheckResult(src, (alignment,), (finding,), "sig"), RenderOptions())
+    source = next(line for line in text.splitlines() if line.strip().startswith("source:"))
+    target = next(line for line in text.splitlines() if line.strip().startswith("target:"))
+    assert len(src_text) > 240 and "124" in source and "142" in target  # past 160 characters, still shown
+    assert source.split("source: ")[1].startswith("…") and len(source.split("source: ")[1]) <= 162

@@ -17,6 +17,8 @@ CASES = [
     ("blank file", "align {ru} {blank}", 2, "is empty"),
     ("binary file", "align {ru} {binary}", 2, "binary"),
     ("missing file", "align {ru} {missing}", 2, "no such file"),
+    ("missing folder with --source", "align {missing} --source ru", 2, "no such file or folder"),
+    ("missing folder for check", "check {missing} --source ru", 2, "no such file or folder"),
     ("folder as file", "align {ru} {emptydir}/", 2, "is a folder"),
     ("huge line", "align {ru} {hugeline}", 2, "characters long"),
     ("mixed encodings", "align {mixed} {en}", 2, "mixes text encodings"),

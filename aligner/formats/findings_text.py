@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from rich.console import Console
 from rich.markup import escape as markup_escape
@@ -26,6 +26,29 @@ def escape(text: str) -> str:
     return markup_escape(_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
+#: Characters of a sentence shown under a finding; a longer one is cut around its evidence.
+EXCERPT_CHARS = 160
+
+
+def excerpt(text: str, evidence: Sequence[str], limit: int = EXCERPT_CHARS) -> str:
+    """The sentence, or where it is too long, the part around the first of the
+    finding's words it holds (the number that changed, the dropped clause),
+    cut at spaces and marked with "…" on each side that was cut."""
+    if len(text) <= limit:
+        return text
+    at = min((k for k in (text.find(span) for span in evidence if span) if k >= 0), default=0)
+    span_end = at + max((len(span) for span in evidence if span and text.find(span) == at), default=0)
+    start = max(0, min(at - (limit - (span_end - at)) // 2, len(text) - limit))
+    end = min(len(text), start + limit)
+    if start > 0:
+        space = text.find(" ", start, at if at > start else end)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", max(start, span_end), end)
+        end = space if space > 0 else end
+    return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
 def render(result: CheckResult, options: "RenderOptions", width: int = 100) -> str:
     color = options.color
     buffer = io.StringIO()
@@ -42,9 +65,9 @@ def render(result: CheckResult, options: "RenderOptions", width: int = 100) -> s
             console.print(f"  [{_STYLE[f.severity]}]{f.severity:7}[/] {escape(path)}:{line} "
                           f"[bold]{f.rule}[/]: {escape(f.message)}")
             if f.src_text:
-                console.print(f"           source: {escape(f.src_text[:160])}")
+                console.print(f"           source: {escape(excerpt(f.src_text, f.evidence))}")
             if f.tgt_text:
-                console.print(f"           target: {escape(f.tgt_text[:160])}")
+                console.print(f"           target: {escape(excerpt(f.tgt_text, f.evidence))}")
             if f.witnesses:
                 console.print(f"           [dim]{escape(f.witnesses)}[/]")
     counts = result.counts()

@@ -98,6 +98,14 @@ def _nonempty(doc: Document) -> Document:
     return doc
 
 
+def refuse_missing(paths: Sequence[str | Path]) -> None:
+    """Name a path that does not exist, before anything that depends on whether
+    it is a file or a folder ('-' is standard input)."""
+    missing = next((p for p in map(Path, paths) if str(p) != "-" and not p.exists()), None)
+    if missing is not None:
+        raise InputError(f"{missing}: no such file or folder")
+
+
 def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
                   src_lang: str | None = None, tgt_lang: str | None = None,
                   presplit: bool = False) -> Editions:
@@ -106,6 +114,7 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
     paths = [Path(p) for p in paths]
     if sum(str(p) == "-" for p in paths) > 1:
         raise InputError("only one edition can come from standard input ('-')")
+    refuse_missing(paths)
     if len(paths) == 1 and paths[0].is_dir():
         if src_lang or tgt_lang:
             raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
