@@ -259,3 +259,12 @@ def test_check_drift_and_report_read_one_sentence_a_line_with_presplit(corpus, t
 
     data = re.search(r'<script type="application/json" id="review-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
     assert len(json.loads(data.group(1))["documents"][str(src)]["sentences"]) == len(ru)
+
+
+def test_the_readme_ci_job_gives_four_errors_no_warnings_and_notices(corpus):
+    # README "In CI": the job on the bundled corpus
+    res = run("check", corpus, "--source", "ru", "--format", "github", "--fail-on", "error", "-q")
+    lines = res.stdout.splitlines()
+    assert res.returncode == 1
+    assert [sum(line.startswith(f"::{kind} ") for line in lines) for kind in ("error", "warning")] == [4, 0]
+    assert sum(line.startswith("::notice ") for line in lines) > 0

@@ -298,3 +298,14 @@ def test_an_interrupt_inside_native_code_is_still_an_interrupt(corpus, monkeypat
     assert code == 130 and restored
     err = capsys.readouterr().err
     assert "interrupted" in err and "unexpected error" not in err
+
+
+def test_standard_output_on_a_full_device_is_one_clear_line(corpus):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "aligner.cli", "align", str(corpus / "ru.txt"),
+                               str(corpus / "de.txt"), "-q"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert done.stderr == "aligner: standard output: cannot be written (No space left on device)\n"

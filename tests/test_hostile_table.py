@@ -18,6 +18,7 @@ CASES = [
     ("binary file", "align {ru} {binary}", 2, "binary"),
     ("missing file", "align {ru} {missing}", 2, "no such file"),
     ("missing folder with --source", "align {missing} --source ru", 2, "no such file or folder"),
+    ("output folder not writable", "check {ru} {en} -o /proc/aligner-out.txt", 2, "cannot write in /proc"),
     ("missing folder for check", "check {missing} --source ru", 2, "no such file or folder"),
     ("folder as file", "align {ru} {emptydir}/", 2, "is a folder"),
     ("huge line", "align {ru} {hugeline}", 2, "characters long"),

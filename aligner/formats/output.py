@@ -37,6 +37,8 @@ def write_output(path: str | Path | None, content: str) -> None:
             sys.stdout.flush()
         except BrokenPipeError:
             raise OutputClosed() from None
+        except OSError as exc:  # a full disk or device behind the redirection (> /dev/full)
+            raise InputError(f"standard output: cannot be written ({exc.strerror or exc})") from None
         return
     target = Path(path)  # type: ignore[arg-type]
     if str(path).endswith(("/", os.sep)) or target.is_dir():
@@ -86,6 +88,18 @@ def write_atomic(path: str | Path, content: str, shown: str | None = None) -> No
         raise
 
 
+def _probe(out: str | Path, folder: Path) -> None:
+    """Refuse a folder the output cannot be written in (read-only, not ours), by
+    creating there what the atomic write will create: a temporary file. Asking
+    os.access would not do: it says yes to root on a read-only file system."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write in {folder} ({exc.strerror or exc}); "
+                         "choose another place for the output") from None
+
+
 def check_outputs(outputs: Iterable[str | Path | None], inputs: Iterable[str | Path]) -> None:
     """Before any work: refuse outputs that cannot be written (a folder, a missing
     folder) or that name an input file (or an edition of an input folder)."""
@@ -99,6 +113,8 @@ def check_outputs(outputs: Iterable[str | Path | None], inputs: Iterable[str | P
         folder = target.parent if str(target.parent) else Path(".")
         if not target.is_symlink() and not folder.is_dir():
             raise InputError(f"{out}: folder {folder} does not exist")
+        if not target.exists() or target.is_file():  # a device or a FIFO is written into, not replaced
+            _probe(out, target.resolve().parent if target.is_symlink() else folder)
     files: list[Path] = []
     for name in inputs:
         p = Path(name)
