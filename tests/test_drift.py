@@ -176,3 +176,18 @@ def test_the_pre_commit_hook_entry_runs_as_written(repo, tmp_path):
     res = subprocess.run([str(entry), str(repo), "--source", "ru", "-q"], cwd=repo, capture_output=True,
                          text=True, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert res.returncode == 1 and '"126" became "128"' in res.stdout, res.stderr
+
+
+def test_previous_source_finds_a_translation_with_neither_number(corpus, tmp_path):
+    # the source's 25 became 27; the French edition says 15 (already wrong): it was
+    # not brought up to date either, as --since finds from the history
+    previous = tmp_path / "ru-before.txt"
+    shutil.copy(corpus / "ru.txt", previous)
+    ru = tmp_path / "ru.txt"
+    ru.write_text(previous.read_text(encoding="utf-8").replace("лишь 25 экспертов", "лишь 27 экспертов"),
+                  encoding="utf-8")
+    res = run("drift", ru, corpus / "fr.txt", corpus / "en.txt", "--previous-source", previous, "-f", "json", "-q")
+    assert res.returncode == 1, res.stderr
+    stale = {Path(f["target"]).name: f for f in json.loads(res.stdout)["findings"] if f["rule"] == "stale"}
+    assert set(stale) == {"fr.txt", "en.txt"}
+    assert stale["fr.txt"]["severity"] == "error" and '"25" became "27"' in stale["fr.txt"]["message"]

@@ -28,6 +28,7 @@ from functools import cached_property
 from typing import Callable, Iterable, Sequence
 
 from ..core import Alignment, Document, Finding
+from ..text import digit_runs
 from .base import size_severity
 
 _WORD = re.compile(r"\S+")
@@ -114,8 +115,13 @@ class StaleRule(DriftRule):
         old_text, new_text = ctx.old_text(change.old), ctx.new_text(change.new)
         tgt_text = ctx.target_text(linked)
         gone, came = _changed_tokens(old_text, new_text)
+        gained = digit_runs(new_text) - digit_runs(old_text)  # numbers the source says now
         if ctx.before is not None:
             stale = all(norm(ctx.target.texts[j]) in ctx.before for j in linked)
+        elif gained and not gained & digit_runs(tgt_text):
+            # the source now says a number the translation has in no form: not brought
+            # up to date, whatever it said before (25 -> 27 where it says 15)
+            stale = True
         else:
             keeps_old = any(t in tgt_text for t in gone)
             has_new = any(t in tgt_text for t in came)
