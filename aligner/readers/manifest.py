@@ -25,9 +25,13 @@ def read_manifest(path: Path) -> Manifest:
         raise InputError(f"{path}: no such manifest")
     if path.is_dir():
         return _folder(path)
-    rows = list(csv.DictReader(read_text(path).splitlines()))
-    if not rows or not {"document", "lang", "path"} <= set(rows[0]):
+    reader = csv.DictReader(read_text(path).splitlines())
+    rows = list(reader)
+    if not {"document", "lang", "path"} <= set(reader.fieldnames or ()):
         raise InputError(f"{path}: a manifest needs the columns document,lang,path")
+    if not rows:
+        raise InputError(f"{path}: the manifest lists no editions (a header line only); "
+                         "add one row per edition: document,lang,path")
     docs: dict[str, list[tuple[str, Path]]] = {}
     for number, row in enumerate(rows, 2):
         if not row["document"] or not row["path"]:

@@ -40,6 +40,25 @@ _BOMS = (
 )
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'UTF-16LE' or 'UTF-16BE' where NUL bytes fall on every other byte as in
+    UTF-16 text (spaces and Latin letters have a NUL high byte; the other byte
+    of each pair is never NUL, and the whole decodes), else None:
+    Windows tools save such files, and "binary" would be no help."""
+    head = head[:len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, name in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+        if zeros.count(0) >= 0.05 * len(zeros) and other.count(0) == 0:
+            try:
+                head.decode(name.lower().replace("utf-16", "utf-16-"))
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
 def decode(data: bytes, name: str = "input") -> str:
     """Decode a file's bytes to text, or raise InputError saying why not."""
     for bom, encoding in _BOMS:
@@ -50,6 +69,10 @@ def decode(data: bytes, name: str = "input") -> str:
                 raise InputError(f"{name}: starts with a {encoding} byte-order mark "
                                  f"but is not valid {encoding} ({exc.reason})") from None
     if b"\x00" in data[:65536]:
+        utf16 = _utf16_without_bom(data[:65536])
+        if utf16:
+            raise InputError(f"{name}: looks like {utf16} text without a byte-order mark; save it as UTF-8 "
+                             f"(iconv -f {utf16} -t UTF-8) or with a byte-order mark")
         raise InputError(f"{name}: looks like a binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8")
