@@ -198,12 +198,12 @@ def test_damaged_cache_folder_and_edited_check_json(corpus, tmp_path):
     not_a_folder = tmp_path / "cache"
     not_a_folder.write_text("x", encoding="utf-8")
     res = run("align", corpus / "ru.txt", corpus / "en.txt", "--cache-dir", not_a_folder)
-    assert res.returncode == 2 and "cannot be used as an embedding cache" in res.stderr
+    assert res.returncode == 2 and "is a file; give a folder" in res.stderr and "sqlite" not in res.stderr
     damaged = tmp_path / "damaged"
     damaged.mkdir()
     (damaged / "embeddings.sqlite").write_bytes(b"this is not a database" * 100)
     res = run("align", corpus / "ru.txt", corpus / "en.txt", "--cache-dir", damaged)
-    assert res.returncode == 2 and "embeddings.sqlite" in res.stderr
+    assert res.returncode == 2 and f"remove the damaged {damaged / 'embeddings.sqlite'}" in res.stderr
 
     checked = tmp_path / "check.json"
     run("check", corpus / "ru.txt", corpus / "de.txt", "-f", "json", "-o", checked, "-q")

@@ -50,7 +50,7 @@ CASES = [
     ("bad baseline", "check {ru} {en} --baseline {notjson}", 2, "not a baseline file"),
     ("baseline of another kind", "check {ru} {en} --baseline {otherjson}", 2, "written by --write-baseline"),
     ("report of a bad json", "report {otherjson}", 2, "not an 'aligner check --format json' output"),
-    ("cache dir is a file", "align {ru} {en} --cache-dir {en}", 2, "embedding cache"),
+    ("cache dir is a file", "align {ru} {en} --cache-dir {en}", 2, "is a file; give a folder for the embedding cache"),
     ("model folder missing", "align {ru} {en} --model ./no/such/model", 2, "no such model folder"),
     ("eval odd files", "eval {beads}", 2, "pairs of files"),
     ("eval bad beads", "eval {beads} {en}", 2, "is not a bead"),

@@ -28,15 +28,20 @@ class EmbeddingCache:
         self._db: sqlite3.Connection | None = None
         if folder is not None:
             path = Path(folder)
+            if path.exists() and not path.is_dir():
+                raise InputError(f"--cache-dir {folder}: is a file; give a folder for the embedding cache "
+                                 "(it is created if missing)")
             try:
                 path.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(str(path / "embeddings.sqlite"))
                 self._db.execute("CREATE TABLE IF NOT EXISTS vec (key TEXT PRIMARY KEY, "
                                  "dtype TEXT, data BLOB)")
-            except (OSError, sqlite3.Error) as exc:
+            except OSError as exc:
                 raise InputError(f"--cache-dir {folder}: cannot be used as an embedding cache "
-                                 f"({exc}); give a folder the tool may write, or remove the damaged "
-                                 "embeddings.sqlite in it") from None
+                                 f"({exc.strerror or exc}); give a folder the tool may write") from None
+            except sqlite3.Error as exc:  # the folder is fine, the database in it is not
+                raise InputError(f"--cache-dir {folder}: cannot be used as an embedding cache "
+                                 f"({exc}); remove the damaged {path / 'embeddings.sqlite'}") from None
 
     def _key(self, kind: str, text: str) -> str:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
