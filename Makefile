@@ -56,9 +56,12 @@ bench: $(STAMP)
 
 # Refresh the lock from pyproject.toml with pip-tools (torch stays the plain
 # release, so that the CPU build on local disk and the registry's both match).
-lock: $(STAMP)
-	$(BIN)/pip install -q pip-tools
-	$(BIN)/pip-compile -q --extra test --extra bench --strip-extras --no-emit-index-url \
+# pip-tools runs in a virtual environment of its own: the project's may not
+# install until the lock agrees with pyproject.toml again.
+LOCKVENV := .cache/lock-venv
+lock:
+	[ -x $(LOCKVENV)/bin/pip-compile ] || { $(PYTHON) -m venv $(LOCKVENV) && $(LOCKVENV)/bin/pip install -q pip-tools; }
+	$(LOCKVENV)/bin/pip-compile -q --extra test --extra bench --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o $(LOCK) pyproject.toml
 	sed -i 's/^torch==\(.*\)+cpu$$/torch==\1/' $(LOCK)
 

@@ -36,7 +36,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, metavar="",
                                        help="Print the version and exit.")) -> None:
     """Align a document's language editions sentence by sentence."""
 
@@ -49,7 +49,7 @@ def _ratio(value: float) -> float:
 
 
 #: --model, the same for every command
-_MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", "-m",
+_MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME_OR_PATH",
                              help=f"{DEFAULT_MODEL} (bundled), a sentence-transformers name, or a local model folder.")
 
 #: --format choices, from the format registry
@@ -138,20 +138,20 @@ def _bar(total: int, what: str, quiet: bool) -> Iterator:
 
 @app.command()
 def align(
-    paths: List[Path] = typer.Argument(None, help="SOURCE TARGET (text files, paragraphs separated by blank lines), or one folder of editions."),
-    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
-    fmt: Format = typer.Option(Format.tsv, "--format", "-f", help="Output format."),
-    from_review: Optional[Path] = typer.Option(None, "--from-review", help="Write the alignment corrected in the review page (its exported review.json) instead of aligning."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language (ISO 639-1); detected if omitted."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language; detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
+    paths: List[Path] = typer.Argument(None, metavar="SOURCE TARGET... | FOLDER", show_default=False, help="The source edition and its translations (plain text, .docx, .md, .html, or - for standard input), or one folder of editions (ru.txt, en.txt, ...)."),
+    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of standard output."),
+    fmt: Format = typer.Option(Format.tsv, "--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(names('alignment'))}."),
+    from_review: Optional[Path] = typer.Option(None, "--from-review", metavar="FILE", help="Write the alignment corrected in the review page (its exported review.json) instead of aligning."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language (ISO 639-1); detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language; detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
     model: str = _MODEL_OPTION,
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here, keyed by model and text."),
-    exact_windows: bool = typer.Option(False, "--exact-windows", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
-    spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or signature on stderr."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="FOLDER", help="Keep embeddings on disk here, keyed by model and text."),
+    exact_windows: bool = typer.Option(False, "--exact-windows", metavar="", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress or signature on stderr."),
 ) -> None:
     """Align translations to a source; one row per link (or per source sentence group for a folder)."""
     from . import api
@@ -205,24 +205,24 @@ class FailOn(str, Enum):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(None, help="SOURCE TARGET [TARGET ...], or one folder of editions (ru.txt, en.txt, ...)."),
-    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
-    pairs: Optional[Path] = typer.Option(None, "--pairs", help="Check an aligned bitext (TSV) without re-aligning."),
-    from_review: Optional[Path] = typer.Option(None, "--from-review", help="Check the links corrected in the review page (its exported review.json) without re-aligning."),
-    fmt: Report = typer.Option(Report.text, "--format", "-f", help="Report format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Accept the findings listed in this file (from --write-baseline)."),
-    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Write the current findings as a baseline file."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target, or --pairs); detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
+    paths: List[Path] = typer.Argument(None, metavar="SOURCE TARGET... | FOLDER", show_default=False, help="The source edition and its translations, or one folder of editions (ru.txt, en.txt, ...)."),
+    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Check an aligned bitext (TSV) without re-aligning."),
+    from_review: Optional[Path] = typer.Option(None, "--from-review", metavar="FILE", help="Check the links corrected in the review page (its exported review.json) without re-aligning."),
+    fmt: Report = typer.Option(Report.text, "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(names('findings'))}."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report here instead of standard output."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Accept the findings listed in this file (from --write-baseline)."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Write the current findings as a baseline file."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target, or --pairs); detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
     model: str = _MODEL_OPTION,
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Keep embeddings on disk here."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
-    color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
-    spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="FOLDER", help="Keep embeddings on disk here."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
+    spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
 ) -> None:
     """Report where translations diverge from their source; exit 1 on findings at or above --fail-on."""
     from . import api
@@ -275,20 +275,20 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
 
 @app.command()
 def drift(
-    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET [TARGET ...], or one folder of editions (ru.txt, en.txt, ...)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Git revision of the earlier source (and translations), e.g. origin/main or HEAD~3."),
-    previous_source: Optional[Path] = typer.Option(None, "--previous-source", help="The earlier source as a file (no git needed)."),
-    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
-    fmt: Report = typer.Option("text", "--format", "-f", help="Report format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding of this severity or worse is found."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target); detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
+    paths: List[Path] = typer.Argument(..., metavar="SOURCE TARGET... | FOLDER", help="The source edition and its translations, or one folder of editions (ru.txt, en.txt, ...)."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="REV", help="Git revision of the earlier source (and translations), e.g. origin/main or HEAD~3."),
+    previous_source: Optional[Path] = typer.Option(None, "--previous-source", metavar="FILE", help="The earlier source as a file (no git needed)."),
+    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    fmt: Report = typer.Option("text", "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(names('findings'))}."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report here instead of standard output."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
     model: str = _MODEL_OPTION,
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
-    color: bool = typer.Option(None, "--color/--no-color", help="Colour the text report (default: when writing to a terminal)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
 ) -> None:
     """Report translation sentences that went stale since the source's earlier version; exit 1 at --fail-on."""
     from . import api
@@ -307,16 +307,16 @@ def drift(
 
 @app.command()
 def report(
-    paths: List[Path] = typer.Argument(..., help="SOURCE TARGET [TARGET ...], a folder of editions, a 'check --format json' output, or a review.json exported from the page."),
-    source_lang: Optional[str] = typer.Option(None, "--source", help="With a folder: the language of the source edition."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the page here (default: standard output)."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", help="Source language; detected if omitted."),
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", help="Target language (one target); detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", help="Each line is one sentence (gold-standard data)."),
+    paths: List[Path] = typer.Argument(..., metavar="SOURCE TARGET... | FOLDER | CHECK.json | REVIEW.json", help="The source edition and its translations, a folder of editions, a 'check --format json' output, or a review.json exported from the page."),
+    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the page here (default: standard output)."),
+    src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
+    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
+    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
     model: str = _MODEL_OPTION,
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Leave out the findings this baseline accepts."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, help="Refuse editions whose lengths differ more than this."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Leave out the findings this baseline accepts."),
+    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
 ) -> None:
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
     from . import api
@@ -345,15 +345,15 @@ def report(
 
 @app.command()
 def batch(
-    manifest: Path = typer.Argument(..., help="CSV with columns document,lang,path, or a folder with one sub-folder of <lang>.txt editions per document."),
-    source_lang: str = typer.Option(..., "--source", help="Language of the source edition in every document."),
-    output: Path = typer.Option(Path("batch-out"), "--output", "-o", help="Folder for per-document results and summary.tsv."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler (default: a local cluster)."),
-    workers: int = typer.Option(2, "--workers", min=1, help="Worker processes of the local cluster."),
+    manifest: Path = typer.Argument(..., metavar="MANIFEST", help="CSV with columns document,lang,path, or a folder with one sub-folder of <lang>.txt editions per document."),
+    source_lang: str = typer.Option(..., "--source", metavar="LANG", help="Language of the source edition in every document."),
+    output: Path = typer.Option(Path("batch-out"), "--output", "-o", metavar="FOLDER", help="Folder for per-document results and summary.tsv."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Address of an existing Dask scheduler (default: a local cluster)."),
+    workers: int = typer.Option(2, "--workers", min=1, metavar="N", help="Worker processes of the local cluster."),
     model: str = _MODEL_OPTION,
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a document has a finding of this severity or worse."),
-    since: Optional[str] = typer.Option(None, "--since", help="Report drift since this git revision instead of checking (see 'aligner drift')."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar on stderr."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a document has a finding of this severity or worse: error, warning, info, or never."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="REV", help="Report drift since this git revision instead of checking (see 'aligner drift')."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress bar on stderr."),
 ) -> None:
     """Align and check many documents on Dask; one result folder per document plus a summary."""
     from . import api
@@ -381,8 +381,8 @@ def batch(
 
 @app.command("eval")
 def evaluate(
-    files: List[Path] = typer.Argument(..., help="GOLD TEST [GOLD TEST ...]: bead files ([i]:[j, k] per line)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    files: List[Path] = typer.Argument(..., metavar="GOLD TEST...", help="GOLD TEST [GOLD TEST ...]: bead files ([i]:[j, k] per line)."),
+    as_json: bool = typer.Option(False, "--json", metavar="", help="Print the scores as JSON."),
 ) -> None:
     """Strict and lax precision, recall and F1 of TEST against GOLD (micro-averaged over pairs)."""
     from . import api

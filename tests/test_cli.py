@@ -268,3 +268,15 @@ def test_the_readme_ci_job_gives_four_errors_no_warnings_and_notices(corpus):
     assert res.returncode == 1
     assert [sum(line.startswith(f"::{kind} ") for line in lines) for kind in ("error", "warning")] == [4, 0]
     assert sum(line.startswith("::notice ") for line in lines) > 0
+
+
+@pytest.mark.parametrize("command", ["align", "check", "drift", "report", "batch", "eval"])
+def test_help_reads_like_a_cli_not_like_python(command):
+    res = run_process(command, "--help", env={"COLUMNS": "100"})
+    assert res.returncode == 0 and "Usage: aligner " + command in res.stdout
+    for leak in ("<bool>", "list[", "int range", "<str>", "<float>", "Value error"):
+        assert leak not in res.stdout, (command, leak)
+    assert "[paths]" not in res.stdout and "{paths}" not in res.stdout
+    bad = run_process(command, "-f" if command in ("align", "check", "drift") else "--bogus", "csv",
+                      *(("x",) if command != "align" else ()))
+    assert bad.returncode == 2 and "Value error" not in bad.stderr and "Traceback" not in bad.stderr
