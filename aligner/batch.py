@@ -163,8 +163,12 @@ def run_batch(jobs: list[Job], scheduler: str | None = None, workers: int = 2,
                              f"({type(exc).__name__}); is a Dask scheduler running there?") from None
         cluster = None
     else:
+        # no dashboard; the scheduler still serves a few HTTP routes, on 8787 unless
+        # told otherwise ("Port 8787 is already in use" where another cluster runs):
+        # a free port of the loopback interface instead
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=None, silence_logs=40,
+                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         client = Client(cluster)
     try:
         futures = client.map(process, jobs, pure=False, key=[f"aligner-{k}" for k in range(len(jobs))])

@@ -174,3 +174,28 @@ def test_interrupted_batch_resumes_without_redoing_what_finished(corpus, tmp_pat
     assert len(table) == 6
     assert {d for d in table.index if table.loc[d, "status"] == "unchanged"} == finished
     assert set(table.loc[sorted(set(table.index) - finished), "status"]) <= {"ok"}
+
+
+def test_quiet_batch_says_nothing_where_another_cluster_holds_the_dashboard_port(corpus, tmp_path):
+    import socket
+
+    from clirunner import run_process
+
+    root = tmp_path / "archive" / "doc"
+    root.mkdir(parents=True)
+    for lang in ("ru", "en"):
+        shutil.copy(corpus / f"{lang}.txt", root / f"{lang}.txt")
+    holder = socket.socket()
+    try:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen()
+    except OSError:
+        pass  # something else holds it already: the same situation
+    try:
+        res = run_process("batch", tmp_path / "archive", "--source", "ru", "-o", tmp_path / "out", "-q",
+                          "--workers", "1")
+    finally:
+        holder.close()
+    assert res.returncode == 0, res.stderr
+    assert res.stderr == ""
