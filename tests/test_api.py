@@ -23,7 +23,7 @@ def test_align_texts_detects_languages_and_splits(corpus):
     table = align_texts((corpus / "ru.txt").read_text(encoding="utf-8"),
                         (corpus / "es.txt").read_text(encoding="utf-8"))
     merged = table[table["type"] == "2-1"]
-    assert merged["src_ids"].tolist() == ["3,4"]
+    assert merged["src_ids"].tolist() == [[3, 4]]  # lists of ints, as Python users index with them
 
 
 def test_align_texts_refuses_empty_text():
@@ -34,7 +34,7 @@ def test_align_texts_refuses_empty_text():
 def test_align_texts_takes_paths_and_bytes_and_refuses_what_the_cli_refuses(corpus):
     by_path = align_texts(corpus / "ru.txt", corpus / "es.txt")
     by_bytes = align_texts((corpus / "ru.txt").read_bytes(), (corpus / "es.txt").read_bytes())
-    assert by_path.equals(by_bytes) and by_path[by_path["type"] == "2-1"]["src_ids"].tolist() == ["3,4"]
+    assert by_path.equals(by_bytes) and by_path[by_path["type"] == "2-1"]["src_ids"].tolist() == [[3, 4]]
     with pytest.raises(InputError, match="times as long"):
         align_texts(corpus / "ru.txt", "It was supported by 124 States, and that is all there is to say here.")
     with pytest.raises(InputError, match="expected text, bytes or a Path"):

@@ -10,7 +10,7 @@ import csv
 from typing import TYPE_CHECKING
 
 from ..core import Alignment, MultiAlignment
-from .table import frame, spreadsheet_safe
+from .table import frame, spreadsheet_safe, with_text_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 def render_frame(table: "pd.DataFrame", safe: bool = False) -> str:
     """A table as TSV; with ``safe``, formula-like cells are neutralised."""
+    table = with_text_ids(table)
     if safe:
         table = spreadsheet_safe(table)
     return table.to_csv(sep="\t", index=False, lineterminator="\n",

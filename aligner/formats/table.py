@@ -9,17 +9,24 @@ from ..core import Alignment
 COLUMNS = ["src_ids", "tgt_ids", "src_text", "tgt_text", "type", "confidence", "similarity"]
 
 
-def ids(values: tuple[int, ...]) -> str:
+def ids(values) -> str:
     """0-based sentence ids joined by commas ('' for none), as in the gold bead files."""
     return ",".join(str(v) for v in values)
 
 
+def with_text_ids(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as files have it (TSV, JSON rows): every ``*_ids`` column's lists
+    of sentence numbers joined by commas."""
+    return table.assign(**{c: table[c].map(ids) for c in table.columns if c.endswith("_ids")})
+
+
 def frame(alignment: Alignment) -> pd.DataFrame:
-    """One row per link: ids, texts (sentences joined by a space), link type, scores."""
+    """One row per link: sentence ids (lists of 0-based ints), texts (sentences
+    joined by a space), link type, scores."""
     src, tgt = alignment.source.texts, alignment.target.texts
     rows = [{
-        "src_ids": ids(link.src),
-        "tgt_ids": ids(link.tgt),
+        "src_ids": list(link.src),
+        "tgt_ids": list(link.tgt),
         "src_text": " ".join(src[i] for i in link.src),
         "tgt_text": " ".join(tgt[j] for j in link.tgt),
         "type": link.kind,
