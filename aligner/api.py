@@ -268,13 +268,17 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     return CheckResult(editions.source, alignments, tuple(findings), sig, fail_on)
 
 
-def check_bitext(path: str | Path, src_lang: str | None = None, tgt_lang: str | None = None,
+def check_bitext(path: "str | Path | pd.DataFrame", src_lang: str | None = None, tgt_lang: str | None = None,
                  encoder: Encoder | str | None = None, fail_on: str = "error",
                  baseline: list[dict] | None = None) -> BitextResult:
-    """Check an already aligned bitext (TSV), keeping every row for the report."""
-    from .readers.bitext import read_pairs
+    """Check an already aligned bitext (a TSV, XLIFF or TMX file, or a DataFrame
+    with the columns src_text and tgt_text), keeping every row for the report."""
+    from .readers.bitext import frame_pairs, read_pairs
 
-    table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
+    if isinstance(path, (str, Path)):
+        table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
+    else:
+        table, alignment, row_link = frame_pairs(path, src_lang, tgt_lang)
     result, scores, threshold = check_aligned(alignment, encoder, fail_on, baseline)
     return BitextResult(table, result, tuple(row_link), scores, threshold)
 

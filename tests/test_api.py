@@ -54,3 +54,35 @@ def test_one_model_per_process():
     import aligner
 
     assert aligner.InputError is InputError
+
+
+def test_check_texts_and_its_findings_as_a_table(corpus):
+    from aligner import check_texts
+
+    result = check_texts((corpus / "ru.txt").read_text(encoding="utf-8"), (corpus / "de.txt").read_bytes(),
+                         src_lang="ru", tgt_lang="de")
+    table = result.frame()
+    assert len(table) == len(result.findings) and set(table["target"]) == {"target"}
+    numbers = table[table["rule"] == "number-mismatch"]
+    assert numbers["severity"].tolist() == ["error"] and numbers["tgt_ids"].tolist() == [[4]]
+    assert "142" in numbers["tgt_text"].iloc[0]
+    assert "124" in numbers["message"].iloc[0] and numbers["line"].tolist() == [9]
+    with pytest.raises(InputError, match="at least one translation"):
+        check_texts("Один текст.")
+
+
+def test_check_bitext_takes_a_dataframe_and_gives_scores_per_row():
+    from aligner import check_bitext
+
+    rows = pd.DataFrame({"src_text": ["The First Committee approved the draft resolution.",
+                                      "It was supported by 124 States.", ""],
+                         "tgt_text": ["La Première Commission a approuvé le projet de résolution.",
+                                      "Il a été soutenu par 142 États.", "Une phrase ajoutée ici."],
+                         "id": ["a", "b", "c"]})
+    result = check_bitext(rows, "en", "fr")
+    assert sorted(f.rule for f in result.findings if f.severity == "error") == ["addition", "number-mismatch"]
+    scored = result.scored()
+    assert scored["id"].tolist() == ["a", "b", "c"] and scored["findings"].tolist()[1] == "number-mismatch"
+    assert scored["divergent"].tolist()[1] == 1 and scored["divergence_score"].tolist()[2] == ""
+    with pytest.raises(InputError, match="needs the columns src_text and tgt_text"):
+        check_bitext(pd.DataFrame({"text": ["a"]}), "en", "fr")

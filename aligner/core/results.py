@@ -51,6 +51,18 @@ class CheckResult:
         return Counter((f.rule, f.severity) for f in self.active
                        if target is None or f.target == target)
 
+    def frame(self) -> "pd.DataFrame":
+        """The findings as a table, one row per finding with the columns of the JSON
+        report (sentence ids as lists of ints), in report order."""
+        import pandas as pd
+
+        from .serial import finding_dict
+
+        columns = ["rule", "severity", "source", "target", "src_ids", "tgt_ids", "src_text", "tgt_text",
+                   "score", "message", "witnesses", "fingerprint", "baseline", "file", "line", "evidence"]
+        return pd.DataFrame([{c: finding_dict(self, f)[c] for c in columns} for f in self.findings],
+                            columns=columns)
+
     def severity_counts(self) -> dict[str, int]:
         """Active findings per severity, worst first (what summaries print)."""
         counts = Counter(f.severity for f in self.active)
@@ -95,3 +107,26 @@ class BitextResult:
     row_link: tuple[int | None, ...]
     scores: np.ndarray
     threshold: float
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The check's findings (each names its row's link)."""
+        return self.check.findings
+
+    def scored(self) -> "pd.DataFrame":
+        """The rows as read, every column kept, with each row's divergence score,
+        verdict and the rule ids of its findings added (what ``check --pairs
+        --format tsv`` writes)."""
+        alignment = self.check.alignments[0]
+        found = self.check.by_link(alignment.target.name)
+        rules = {k: sorted({f.rule for f in here}) for k, here in found.items()}
+        errors = {k for k, here in found.items() if any(f.severity == "error" for f in here)}
+        row_scores = [self.scores[k] if k is not None else float("nan") for k in self.row_link]
+        table = self.table.copy()
+        table["divergence_score"] = [round(float(x), 4) if x == x else "" for x in row_scores]
+        # divergent: the semantic score reaches the model's threshold, or a rule found an
+        # error (a changed number, a missing sentence) that the score cannot see
+        table["divergent"] = [int((x == x and x >= self.threshold) or k in errors)
+                              for x, k in zip(row_scores, self.row_link)]
+        table["findings"] = [";".join(rules.get(k, [])) if k is not None else "" for k in self.row_link]
+        return table

@@ -81,6 +81,31 @@ def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,
     if not body:
         raise InputError(f"{path}: no rows" + (" after the header" if columns != ["src_text", "tgt_text"] else ""))
     table = pd.DataFrame(body, columns=columns)
+    return (table, *_alignment(table, numbers, src_lang, tgt_lang, str(path)))
+
+
+def frame_pairs(table: pd.DataFrame, src_lang: str | None, tgt_lang: str | None, name: str = "pairs",
+                ) -> tuple[pd.DataFrame, Alignment, list[int | None]]:
+    """:func:`read_pairs` for a table already in memory (a DataFrame with the
+    columns ``src_text`` and ``tgt_text``; rows are numbered from 1)."""
+    if not isinstance(table, pd.DataFrame):
+        raise InputError(f"{name}: expected a path or a pandas DataFrame, got {type(table).__name__}")
+    missing = [c for c in ("src_text", "tgt_text") if c not in table.columns]
+    if missing:
+        raise InputError(f"{name}: the table needs the columns src_text and tgt_text (missing {', '.join(missing)})")
+    if table.empty:
+        raise InputError(f"{name}: no rows")
+    table = table.reset_index(drop=True)
+    cells = table[["src_text", "tgt_text"]]
+    if not all(isinstance(v, str) for v in cells.to_numpy().ravel()):
+        raise InputError(f"{name}: every src_text and tgt_text cell must be a string (an empty one for none)")
+    return (table, *_alignment(table, list(range(1, len(table) + 1)), src_lang, tgt_lang, name))
+
+
+def _alignment(table: pd.DataFrame, numbers: list[int], src_lang: str | None, tgt_lang: str | None,
+               name: str) -> tuple[Alignment, list[int | None]]:
+    """One link per non-empty row, the languages resolved, and each row's link."""
+    path = name
     src_col, tgt_col = table["src_text"].tolist(), table["tgt_text"].tolist()
     src_code = langid.resolve(" ".join(src_col), src_lang, f"{path} (source column)")
     tgt_code = langid.resolve(" ".join(tgt_col), tgt_lang, f"{path} (target column)")
@@ -98,7 +123,6 @@ def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,
         row_link.append(len(links) if s_ids or t_ids else None)
         if s_ids or t_ids:
             links.append(Link(s_ids, t_ids, 1.0))
-    name = str(path)
     source = Document(src_code, tuple(src_sents), name + BITEXT_SOURCE)
     target = Document(tgt_code, tuple(tgt_sents), name)
-    return table, Alignment(source, target, tuple(links), f"pairs:{name}"), row_link
+    return Alignment(source, target, tuple(links), f"pairs:{name}"), row_link
