@@ -173,10 +173,22 @@ def test_narrow_screen_shows_the_document(browser, corpus_page):
         header = browser.find_element("id", "top")
         assert header.value_of_css_property("position") == "static"
         first = browser.find_element("css selector", "td.src")
-        browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", first)
-        top = browser.execute_script("return arguments[0].getBoundingClientRect().top", first)
         height = browser.execute_script("return window.innerHeight")
-        assert -1 <= top < height  # the first sentence is on the screen, not under a header
+        # on the first screen as the page opens: the summary and rule list are folded
+        assert browser.execute_script("return arguments[0].getBoundingClientRect().top", first) < height / 2
+        assert not browser.find_element("id", "summary-box").get_attribute("open")
+        # whole words: none is broken (no overflow-wrap) and none runs out of its cell
+        cells = browser.find_elements("css selector", "table.editions td.tgt")
+        assert {c.value_of_css_property("overflow-wrap") for c in cells} == {"normal"}
+        assert browser.execute_script("return Array.from(document.querySelectorAll('table.editions td'))"
+                                      ".filter(td => td.scrollWidth > td.clientWidth + 1).length") == 0
+        # the column headers stay while the editions scroll
+        browser.execute_script("document.querySelector('main').scrollTop = 1500")
+        th_top = browser.execute_script("return document.querySelector('table.editions thead th')"
+                                        ".getBoundingClientRect().top")
+        main_top = browser.execute_script("return document.querySelector('main').getBoundingClientRect().top")
+        assert abs(th_top - max(main_top, 0)) < 2
+        browser.execute_script("document.querySelector('main').scrollTop = 0")
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         browser.save_screenshot(str(ARTIFACTS / "report-narrow.png"))
     finally:
@@ -188,6 +200,12 @@ def test_evidence_words_are_marked_in_both_columns(browser, corpus_page):
     marked = {m.text for m in browser.find_elements("css selector", "td.tgt mark")}
     source_marked = {m.text for m in browser.find_elements("css selector", "td.src mark")}
     assert "142" in marked and "124" in source_marked  # the changed number, both sides
+    # a source highlight says which edition flagged it, on hover and on focus
+    number = next(m for m in browser.find_elements("css selector", "td.src mark") if m.text == "124")
+    assert number.get_attribute("data-editions") == "de" and "flagged in de" in number.get_attribute("title")
+    browser.execute_script("arguments[0].focus()", number)
+    after = browser.execute_script("return getComputedStyle(arguments[0], '::after').content", number)
+    assert "de" in after
 
 
 def test_marked_evidence_stays_text():

@@ -57,6 +57,16 @@ def mark(text: str, evidence: list[str]) -> list[tuple[str, bool]]:
     return parts
 
 
+def mark_editions(text: str, evidence: list[tuple[str, list[str]]]) -> list[tuple[str, bool, str]]:
+    """The source text marked as :func:`mark` does for the evidence of every
+    edition (``evidence``: each edition's language and its evidence words),
+    each marked piece with the editions whose findings it comes from, so the
+    reader can tell which translation flagged what."""
+    words = [w for _, ev in evidence for w in ev]
+    return [(part, marked, ", ".join(dict.fromkeys(lang for lang, ev in evidence if part in ev)) if marked else "")
+            for part, marked in mark(text, words)]
+
+
 def _where(doc, ids) -> str:
     """Where a cell's sentences are in their file, for the cell's tooltip."""
     lines = sorted({doc.sentences[i].line for i in ids if doc.sentences[i].line})
@@ -76,13 +86,13 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
     rows, prev_para = [], None
     for number, row in enumerate(multi.rows, 1):
         para = src.sentences[row.src_ids[0]].paragraph if row.src_ids else prev_para
-        cells, row_evidence = [], []
+        cells, row_evidence = [], []  # row_evidence: (language, words) of each edition
         for alignment, cell in zip(multi.alignments, row.cells):
             linked = by_link[alignment.target.name]
             here = list(dict.fromkeys(f for k in cell.links for f in linked.get(k, [])))
             worst = max(here, key=lambda f: severity_rank(f.severity)).severity if here else ""
             evidence = [e for f in here for e in f.evidence]
-            row_evidence += evidence
+            row_evidence.append((alignment.target.lang, evidence))
             text = " ".join(alignment.target.texts[j] for j in cell.ids)
             cells.append({
                 "where": _where(alignment.target, cell.ids),
@@ -94,7 +104,7 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
         rows.append({
             "label": ",".join(str(i + 1) for i in row.src_ids) or "+",
             "src_text": " ".join(src.texts[i] for i in row.src_ids),
-            "src_parts": mark(" ".join(src.texts[i] for i in row.src_ids), row_evidence),
+            "src_parts": mark_editions(" ".join(src.texts[i] for i in row.src_ids), row_evidence),
             "where": _where(src, row.src_ids),
             "para_start": bool(row.src_ids) and para != prev_para and number > 1,
             "cells": cells,
