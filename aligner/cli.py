@@ -52,6 +52,11 @@ def _ratio(value: float) -> float:
 _MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME_OR_PATH",
                              help=f"{DEFAULT_MODEL} (bundled), a sentence-transformers name, or a local model folder.")
 
+#: reading options every command that reads editions takes
+_PRESPLIT_OPTION = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data).")
+_RATIO_OPTION = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO",
+                             help="Refuse editions whose lengths differ more than this.")
+
 #: --format choices, from the format registry
 Format = Enum("Format", {name: name for name in names("alignment")}, type=str)
 Report = Enum("Report", {name: name for name in names("findings")}, type=str)
@@ -145,11 +150,11 @@ def align(
     from_review: Optional[Path] = typer.Option(None, "--from-review", metavar="FILE", help="Write the alignment corrected in the review page (its exported review.json) instead of aligning."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language (ISO 639-1); detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language; detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
+    presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="FOLDER", help="Keep embeddings on disk here, keyed by model and text."),
     exact_windows: bool = typer.Option(False, "--exact-windows", metavar="", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    max_length_ratio: float = _RATIO_OPTION,
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress or signature on stderr."),
 ) -> None:
@@ -216,10 +221,10 @@ def check(
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Write the current findings as a baseline file."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target, or --pairs); detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
+    presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="FOLDER", help="Keep embeddings on disk here."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
@@ -284,9 +289,9 @@ def drift(
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
+    presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
 ) -> None:
@@ -312,10 +317,10 @@ def report(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the page here (default: standard output)."),
     src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
-    presplit: bool = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data)."),
+    presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Leave out the findings this baseline accepts."),
-    max_length_ratio: float = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO", help="Refuse editions whose lengths differ more than this."),
+    max_length_ratio: float = _RATIO_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
 ) -> None:
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
