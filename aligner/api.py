@@ -27,6 +27,8 @@ from .align.scorer import ScoringParams
 from .core import Alignment, BitextResult, CheckResult, Document, Editions, MultiAlignment, Signature, merge
 from .encoders import DEFAULT_MODEL, Encoder, load_encoder
 from .encoders.cards import calibration
+from .diverge.baseline import baseline_text
+from .diverge.baseline import rebaseline as with_baseline
 from .evaluate import score_files as score_alignments
 from .errors import InputError
 from .formats import RenderOptions, needs, render, write_output
@@ -273,28 +275,11 @@ def check_bitext(path: "str | Path | pd.DataFrame", src_lang: str | None = None,
                  baseline: list[dict] | None = None) -> BitextResult:
     """Check an already aligned bitext (a TSV, XLIFF or TMX file, or a DataFrame
     with the columns src_text and tgt_text), keeping every row for the report."""
-    from .readers.bitext import frame_pairs, read_pairs
+    from .readers.bitext import read_pairs
 
-    if isinstance(path, (str, Path)):
-        table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
-    else:
-        table, alignment, row_link = frame_pairs(path, src_lang, tgt_lang)
+    table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
     result, scores, threshold = check_aligned(alignment, encoder, fail_on, baseline)
     return BitextResult(table, result, tuple(row_link), scores, threshold)
-
-
-def baseline_text(result: CheckResult) -> str:
-    """The current findings as a baseline file."""
-    from .diverge.baseline import render_baseline
-
-    return render_baseline(list(result.findings))
-
-
-def with_baseline(result: CheckResult, entries: list[dict]) -> CheckResult:
-    """A check result with the findings a baseline accepts marked (and its stale entries)."""
-    from .diverge.baseline import rebaseline
-
-    return rebaseline(result, entries)
 
 
 def _result(source: Document, alignments: Sequence[Alignment], findings, encoder: Encoder,
@@ -349,9 +334,9 @@ def render_page(result: CheckResult) -> str:
 
 
 __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", "align_reviewed",
-           "baseline_text", "check", "check_aligned", "check_bitext",
-           "check_documents", "check_lengths", "check_outputs", "check_reviewed", "document_of", "drift",
-           "get_encoder", "is_review", "load_document", "read_baseline", "read_check", "read_document",
-           "read_editions", "read_listed", "read_manifest", "read_review", "refuse_same_language",
-           "render_alignment", "render_findings", "render_page", "score_alignments", "sentences_document",
-           "shows_findings", "with_baseline", "write_output"]
+           "baseline_text", "check", "check_aligned", "check_bitext", "check_documents", "check_lengths",
+           "check_outputs", "check_reviewed", "document_of", "drift", "get_encoder", "is_review",
+           "load_document", "read_baseline", "read_check", "read_document", "read_editions", "read_listed",
+           "read_manifest", "read_review", "refuse_same_language", "render_alignment", "render_findings",
+           "render_page", "score_alignments", "sentences_document", "shows_findings", "with_baseline",
+           "write_output"]

@@ -35,3 +35,8 @@ def rebaseline(result: CheckResult, entries: list[dict]) -> CheckResult:
     """A result with the findings the baseline ``entries`` accept marked, in place of any earlier marks."""
     findings, stale = apply_baseline([f.with_(baseline=False) for f in result.findings], entries)
     return replace(result, findings=tuple(findings), stale=tuple(stale))
+
+
+def baseline_text(result: CheckResult) -> str:
+    """A check's findings as a baseline file (``check --write-baseline``)."""
+    return render_baseline(list(result.findings))

@@ -61,11 +61,15 @@ def _quoted(text: str, path) -> tuple[list[str], list[list[str]], list[int]]:
     return header, body, numbers
 
 
-def read_pairs(path: str | Path, src_lang: str | None, tgt_lang: str | None,
+def read_pairs(path: "str | Path | pd.DataFrame", src_lang: str | None, tgt_lang: str | None,
                ) -> tuple[pd.DataFrame, Alignment, list[int | None]]:
     """The rows as read (every column kept), an alignment with one link per
-    non-empty row, and for each row the index of its link (None if empty)."""
+    non-empty row, and for each row the index of its link (None if empty);
+    a table already in memory is read by :func:`frame_pairs`."""
     from .exchange import SUFFIXES, read_exchange
+
+    if not isinstance(path, (str, Path)):
+        return frame_pairs(path, src_lang, tgt_lang)
 
     if Path(path).suffix.lower() in SUFFIXES:  # XLIFF or TMX from a CAT tool
         columns, body, numbers, declared_src, declared_tgt = read_exchange(path, tgt_lang)
