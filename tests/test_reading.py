@@ -68,3 +68,12 @@ def test_standard_input_and_endless_devices(corpus):
     assert res.returncode == 0 and "Press release on the Results" in res.stdout
     res = run_process("align", "-", "-", input=b"")
     assert res.returncode == 2 and "only one edition can come from standard input" in res.stderr
+
+
+def test_mixed_encodings_name_a_line_of_each(tmp_path):
+    # the cp1251 line holds letters next to guillemets, bytes that also read as UTF-8
+    cp1251 = "Ответ: «Да» и «Нет», АБВ«Б»В« конец.".encode("cp1251")
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes(cp1251 + b"\n\nPlain line.\n\n" + "Строка в UTF-8 здесь.".encode("utf-8") + b"\n")
+    with pytest.raises(InputError, match=r"line 5 is UTF-8, line 1 is not"):
+        read_text(mixed)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 import sys
 import time
@@ -29,7 +28,6 @@ MAX_LINE_CHARS = 100_000
 
 #: Three UTF-8 encoded non-ASCII characters in a row: never found in real text in
 #: a single-byte encoding (cp1251, Latin-1), always in UTF-8 text.
-_UTF8_RUN = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3,}")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -59,6 +57,24 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def _encodings_by_line(data: bytes) -> tuple[int | None, int | None]:
+    """The first line with non-ASCII text that is valid UTF-8, and the first that
+    is not (1-based; None where there is none). Judged a whole line at a time: a
+    few cp1251 letters can look like a run of UTF-8 ("А«Б»В«"), a line seldom does."""
+    utf8 = other = None
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 = utf8 or number
+        except UnicodeDecodeError:
+            other = other or number
+        if utf8 and other:
+            break
+    return utf8, other
+
+
 def decode(data: bytes, name: str = "input") -> str:
     """Decode a file's bytes to text, or raise InputError saying why not."""
     for bom, encoding in _BOMS:
@@ -78,10 +94,9 @@ def decode(data: bytes, name: str = "input") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    mixed = _UTF8_RUN.search(data)
-    if mixed:  # part of the file is UTF-8, the rest is not: any single decoding garbles a part
-        line = data[:mixed.start()].count(b"\n") + 1
-        raise InputError(f"{name}: mixes text encodings (line {line} is UTF-8, other lines are not); "
+    utf8, other = _encodings_by_line(data)
+    if utf8 and other:  # part of the file is UTF-8, the rest is not: any single decoding garbles a part
+        raise InputError(f"{name}: mixes text encodings (line {utf8} is UTF-8, line {other} is not); "
                          "convert the whole file to UTF-8 and try again")
     from charset_normalizer import from_bytes
 
