@@ -53,7 +53,11 @@ def pick_source(docs: dict, source_lang: str | None, folder: Path) -> str:
         by_lang.setdefault(doc.lang, []).append(name)
     for lang, names in by_lang.items():
         if len(names) > 1:
-            raise InputError(f"{folder}: two editions in '{lang}': {', '.join(names)}")
+            unnamed = [n for n in names if not lang_from_name(Path(n))]
+            hint = (f"; {Path(unnamed[0]).name} is read as an edition because it is a text file: move it out "
+                    "of the folder, or give the editions as files (SOURCE TARGET ...)") if unnamed else \
+                "; keep one per language in the folder, or give the editions as files (SOURCE TARGET ...)"
+            raise InputError(f"{folder}: two editions in '{lang}': {', '.join(names)}{hint}")
     if not source_lang:
         raise InputError(f"{folder}: say which edition is the source with --source LANG "
                          f"(found {', '.join(sorted(by_lang))})")
