@@ -263,8 +263,9 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     encoder = _encoder(encoder)
     note = progress or _quiet
     earlier = read_earlier(editions, since, previous_source, presplit)
-    alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note)
-    note("comparing the source with its earlier version")
+    # the other half of the run aligns each translation to the earlier source too
+    alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note, 0.5)
+    note("comparing the source with its earlier version", 0.5)
     findings = drift_check(earlier, alignments, lambda a, b: align_documents(a, b, encoder), cosine(encoder))
     sig = _run_signature(encoder, editions.source, alignments, f"drift:{since or 'file'}")
     return CheckResult(editions.source, alignments, tuple(findings), sig, fail_on)

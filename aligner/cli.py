@@ -53,6 +53,8 @@ _MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME_OR_PA
                              help=f"{DEFAULT_MODEL} (bundled), a sentence-transformers name, or a local model folder.")
 
 #: reading options every command that reads editions takes
+_SOURCE_OPTION = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition.")
+_SRC_LANG_OPTION = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted.")
 _PRESPLIT_OPTION = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data).")
 _RATIO_OPTION = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO",
                              help="Refuse editions whose lengths differ more than this.")
@@ -144,7 +146,7 @@ def _bar(total: int, what: str, quiet: bool) -> Iterator:
 @app.command()
 def align(
     paths: List[Path] = typer.Argument(None, metavar="SOURCE TARGET... | FOLDER", show_default=False, help="The source edition and its translations (plain text, .docx, .md, .html, or - for standard input), or one folder of editions (ru.txt, en.txt, ...)."),
-    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    source_lang: Optional[str] = _SOURCE_OPTION,
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here instead of standard output."),
     fmt: Format = typer.Option(Format.tsv, "--format", "-f", metavar="FORMAT", help=f"Output format: {', '.join(names('alignment'))}."),
     from_review: Optional[Path] = typer.Option(None, "--from-review", metavar="FILE", help="Write the alignment corrected in the review page (its exported review.json) instead of aligning."),
@@ -211,7 +213,7 @@ class FailOn(str, Enum):
 @app.command()
 def check(
     paths: List[Path] = typer.Argument(None, metavar="SOURCE TARGET... | FOLDER", show_default=False, help="The source edition and its translations, or one folder of editions (ru.txt, en.txt, ...)."),
-    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    source_lang: Optional[str] = _SOURCE_OPTION,
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="Check an aligned bitext (TSV) without re-aligning."),
     from_review: Optional[Path] = typer.Option(None, "--from-review", metavar="FILE", help="Check the links corrected in the review page (its exported review.json) without re-aligning."),
     fmt: Report = typer.Option(Report.text, "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(names('findings'))}."),
@@ -219,7 +221,7 @@ def check(
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Accept the findings listed in this file (from --write-baseline)."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Write the current findings as a baseline file."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
+    src_lang: Optional[str] = _SRC_LANG_OPTION,
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target, or --pairs); detected if omitted."),
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
@@ -283,11 +285,11 @@ def drift(
     paths: List[Path] = typer.Argument(..., metavar="SOURCE TARGET... | FOLDER", help="The source edition and its translations, or one folder of editions (ru.txt, en.txt, ...)."),
     since: Optional[str] = typer.Option(None, "--since", metavar="REV", help="Git revision of the earlier source (and translations), e.g. origin/main or HEAD~3."),
     previous_source: Optional[Path] = typer.Option(None, "--previous-source", metavar="FILE", help="The earlier source as a file (no git needed)."),
-    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    source_lang: Optional[str] = _SOURCE_OPTION,
     fmt: Report = typer.Option("text", "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(names('findings'))}."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report here instead of standard output."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
+    src_lang: Optional[str] = _SRC_LANG_OPTION,
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
@@ -313,9 +315,9 @@ def drift(
 @app.command()
 def report(
     paths: List[Path] = typer.Argument(..., metavar="SOURCE TARGET... | FOLDER | CHECK.json | REVIEW.json", help="The source edition and its translations, a folder of editions, a 'check --format json' output, or a review.json exported from the page."),
-    source_lang: Optional[str] = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition."),
+    source_lang: Optional[str] = _SOURCE_OPTION,
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the page here (default: standard output)."),
-    src_lang: Optional[str] = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted."),
+    src_lang: Optional[str] = _SRC_LANG_OPTION,
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,

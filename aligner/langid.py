@@ -34,16 +34,23 @@ def detect_with_confidence(text: str) -> tuple[str, float] | None:
     return _best(_detector(), text)
 
 
-def _best(detector, text: str) -> tuple[str, float] | None:
-    """A detector's most likely language for a text and its confidence; None if too little text."""
+def _sample(text: str) -> str | None:
+    """What detection reads of a text, or None if it has too few letters to tell."""
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
-        return None
-    values = detector.compute_language_confidence_values(sample)
+    return sample if sum(c.isalpha() for c in sample) >= MIN_LETTERS else None
+
+
+def _top(values) -> tuple[str, float] | None:
+    """The first of lingua's confidence values as (ISO 639-1 code, confidence)."""
     if not values:
         return None
-    best = values[0]
-    return best.language.iso_code_639_1.name.lower(), float(best.value)
+    return values[0].language.iso_code_639_1.name.lower(), float(values[0].value)
+
+
+def _best(detector, text: str) -> tuple[str, float] | None:
+    """A detector's most likely language for a text and its confidence; None if too little text."""
+    sample = _sample(text)
+    return None if sample is None else _top(detector.compute_language_confidence_values(sample))
 
 
 def resolve(text: str, declared: str | None, name: str) -> str:
@@ -121,13 +128,12 @@ def choose_many(texts: Sequence[str], codes: Sequence[str]) -> list[tuple[str, f
         detector = _detector_among(codes)
     except (AttributeError, ValueError):
         return [None] * len(texts)
-    samples = [text[:SAMPLE_CHARS] for text in texts]
-    judged = [k for k, sample in enumerate(samples) if sum(c.isalpha() for c in sample) >= MIN_LETTERS]
+    samples = [_sample(text) for text in texts]
+    judged = [k for k, sample in enumerate(samples) if sample is not None]
     out: list[tuple[str, float] | None] = [None] * len(texts)
     values = detector.compute_language_confidence_values_in_parallel([samples[k] for k in judged])
     for k, found in zip(judged, values):
-        if found:
-            out[k] = (found[0].language.iso_code_639_1.name.lower(), float(found[0].value))
+        out[k] = _top(found)
     return out
 
 

@@ -60,8 +60,7 @@ class CheckResult:
 
         columns = ["rule", "severity", "source", "target", "src_ids", "tgt_ids", "src_text", "tgt_text",
                    "score", "message", "witnesses", "fingerprint", "baseline", "file", "line", "evidence"]
-        return pd.DataFrame([{c: finding_dict(self, f)[c] for c in columns} for f in self.findings],
-                            columns=columns)
+        return pd.DataFrame([finding_dict(self, f) for f in self.findings], columns=columns)
 
     def severity_counts(self) -> dict[str, int]:
         """Active findings per severity, worst first (what summaries print)."""

@@ -100,11 +100,12 @@ def drift_check(earlier: EarlierEditions, alignments: Sequence[Alignment],
         return []
     changes = source_changes(earlier.source, alignments[0].source, lambda a, b: align(a, b).links)
     removed = frozenset(i for c in changes if c.kind == "removed" for i in c.old)
+    looked_at = units(changes)
     findings: list[Finding] = []
     for new_alignment, before in zip(alignments, earlier.targets):
         ctx = DriftContext(earlier.source, new_alignment.source, new_alignment.target, new_alignment,
                            align(earlier.source, new_alignment.target), before, earlier.label, removed, similarity)
-        for change in units(changes):
+        for change in looked_at:
             for rule in DRIFT_RULES:
                 if change.kind in rule.kinds:
                     findings += rule.check(ctx, change)

@@ -36,8 +36,9 @@ def excerpt(text: str, evidence: Sequence[str], limit: int = EXCERPT_CHARS) -> s
     cut at spaces and marked with "…" on each side that was cut."""
     if len(text) <= limit:
         return text
-    at = min((k for k in (text.find(span) for span in evidence if span) if k >= 0), default=0)
-    span_end = at + max((len(span) for span in evidence if span and text.find(span) == at), default=0)
+    # the first span the text holds (the longest of those starting there), or none
+    first = min(((text.find(span), -len(span)) for span in evidence if span and span in text), default=(0, 0))
+    at, span_end = first[0], first[0] - first[1]
     start = max(0, min(at - (limit - (span_end - at)) // 2, len(text) - limit))
     end = min(len(text), start + limit)
     if start > 0:

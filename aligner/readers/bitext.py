@@ -17,8 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import langid
-from ..core import BITEXT_SOURCE
-from ..core import Alignment, Document, Link, Sentence
+from ..core import BITEXT_SOURCE, Alignment, Document, Link, Sentence
 from ..errors import InputError
 from .text import read_text
 
@@ -109,10 +108,9 @@ def frame_pairs(table: pd.DataFrame, src_lang: str | None, tgt_lang: str | None,
 def _alignment(table: pd.DataFrame, numbers: list[int], src_lang: str | None, tgt_lang: str | None,
                name: str) -> tuple[Alignment, list[int | None]]:
     """One link per non-empty row, the languages resolved, and each row's link."""
-    path = name
     src_col, tgt_col = table["src_text"].tolist(), table["tgt_text"].tolist()
-    src_code = langid.resolve(" ".join(src_col), src_lang, f"{path} (source column)")
-    tgt_code = langid.resolve(" ".join(tgt_col), tgt_lang, f"{path} (target column)")
+    src_code = langid.resolve(" ".join(src_col), src_lang, f"{name} (source column)")
+    tgt_code = langid.resolve(" ".join(tgt_col), tgt_lang, f"{name} (target column)")
     src_sents, tgt_sents, links, row_link = [], [], [], []
     for k, (s, t) in enumerate(zip(src_col, tgt_col)):
         line = numbers[k]

@@ -95,9 +95,6 @@ class DriftRule(ABC):
     descriptions: dict[str, str] = {}
     kinds: tuple[str, ...] = ()
 
-    def family(self, rule_id: str) -> str:
-        return rule_id
-
     @abstractmethod
     def check(self, ctx: DriftContext, change: SourceChange) -> Iterable[Finding]:
         """Findings of one translation for one change of the source."""
