@@ -1,9 +1,8 @@
 """Sentence segmentation, per language, keeping paragraph structure.
 
-Paragraphs are blank-line separated blocks. Lines inside a block are either
-one hard-wrapped paragraph (joined) or one paragraph each (Word and CMS
-exports, text copied from a web page): the document's own lines decide
-(:func:`line_layout`), and the choice is part of the run's signature. pysbd
+Paragraphs are found by :mod:`aligner.layout` (hard-wrapped, justified,
+indented or one paragraph a line: the document's own lines decide, and the
+layout recognised is part of the run's signature). pysbd
 does the sentence splitting where it knows the language (it handles
 abbreviations like "U.S." and "т.е." per language); sentencex covers the
 other languages. Two of pysbd's habits are worked around here: an unclosed
@@ -17,9 +16,7 @@ import re
 from functools import lru_cache
 
 from .core import Document, Sentence, Signature
-
-_PARA_BREAK = re.compile(r"\n[ \t\f\v]*\n")
-_SPACES = re.compile(r"\s+")
+from .layout import read_layout
 
 _PYSBD_LANGS = {
     "am", "ar", "bg", "da", "de", "el", "en", "es", "fa", "fr", "hi", "hy", "it",
@@ -29,106 +26,7 @@ _PYSBD_LANGS = {
 
 def paragraphs(text: str) -> list[str]:
     """The document's paragraphs, inner whitespace folded."""
-    return [block for block, _ in _blocks(text)[0]]
-
-
-def _raw_blocks(text: str) -> list[list[tuple[str, int]]]:
-    """Blank-line separated blocks as their non-empty lines, each with its 1-based number."""
-    blocks: list[list[tuple[str, int]]] = [[]]
-    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
-        if line.strip():
-            blocks[-1].append((line, number))
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
-
-
-#: Line ends that close a sentence (or a heading-like line).
-_SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]\s*$")
-
-
-def line_layout(blocks: list[list[tuple[str, int]]]) -> str:
-    """How a document's lines inside blank-line blocks are meant: ``"wrapped"``
-    (hard-wrapped paragraphs, joined), ``"lines"`` (a paragraph per line), or
-    ``""`` when no block has several lines.
-
-    Hard-wrapped text has most lines of about the same width, and most line
-    ends fall inside sentences. Evidence is taken from the whole document, so
-    one short paragraph does not flip the decision. The caller leaves out
-    preformatted blocks (:func:`preformatted`): they say nothing about the prose.
-    """
-    inner = [line.strip() for block in blocks if len(block) > 1 for line, _ in block[:-1]]
-    if not inner:
-        return ""
-    ends = sum(1 for line in inner if _SENTENCE_END.search(line)) / len(inner)
-    widths = sorted(len(line) for line in inner)
-    median, widest = widths[len(widths) // 2], widths[-1]
-    return "wrapped" if ends < 0.5 and median >= 0.6 * widest else "lines"
-
-
-#: Column alignment inside a line: two or more spaces after anything but the
-#: end of a sentence ("sockets.  They" is a typewriter's sentence gap).
-_COLUMNS = re.compile(r"[^\s.!?]  +\S")
-#: Box-drawing characters: a table drawn in text.
-_BOX = re.compile(r"[\u2500-\u257f]")
-#: Line ends of C-like code.
-_CODE_END = re.compile(r"[{};]\s*$|^\s*[{}]")
-
-
-def preformatted(block: list[tuple[str, int]]) -> bool:
-    """A block of code, a drawn table or aligned columns: every line is a line
-    of its own whatever the document's layout, and such a block says nothing
-    about whether the prose is hard-wrapped."""
-    marked = sum(1 for line, _ in block
-                 if _BOX.search(line) or _COLUMNS.search(line.strip()) or _CODE_END.search(line))
-    return marked * 2 > len(block)
-
-
-def _join(lines: list[str]) -> str:
-    """Wrapped lines as one paragraph; a line broken after a hyphen
-    ("non-" / "confrontational") joins without a space."""
-    out = lines[0].strip() if lines else ""
-    for line in lines[1:]:
-        line = line.strip()
-        glue = "" if len(out) > 1 and out.endswith("-") and out[-2].isalpha() and line[:1].islower() else " "
-        out += glue + line
-    return out
-
-
-#: In hard-wrapped text, an inner line shorter than this share of the widest
-#: line, in capitals or followed by a capital, was not wrapped: it is a
-#: heading or a line of its own ("NAME", "Security"), kept apart as other
-#: editions with one paragraph per line have it.
-SHORT_LINE = 0.4
-
-
-def _wrapped(block: list[tuple[str, int]], short: float) -> list[list[tuple[str, int]]]:
-    """A hard-wrapped block as groups of lines to join, cut after short lines."""
-    groups: list[list[tuple[str, int]]] = [[]]
-    for k, entry in enumerate(block):
-        groups[-1].append(entry)
-        line = entry[0].strip()
-        if k < len(block) - 1 and line and len(line) < short and not line.endswith((",", ";", "-", "(")) \
-                and (line.isupper() or block[k + 1][0].lstrip()[:1].isupper()):
-            groups.append([])
-    return [g for g in groups if g]
-
-
-def _blocks(text: str) -> tuple[list[tuple[str, int]], str]:
-    """Paragraphs with the 1-based line each starts on (for editors and CI
-    annotations), and the line layout chosen."""
-    blocks = _raw_blocks(text)
-    pre = [preformatted(block) for block in blocks]
-    layout = line_layout([block for block, p in zip(blocks, pre) if not p])
-    short = SHORT_LINE * max((len(line.strip()) for block in blocks for line, _ in block), default=0)
-    out = []
-    for block, p in zip(blocks, pre):
-        groups = [[entry] for entry in block] if layout == "lines" or p else _wrapped(block, short)
-        for group in groups:
-            folded = _SPACES.sub(" ", _join([line for line, _ in group])).strip()
-            if folded:
-                out.append((folded, group[0][1]))
-    return out, layout
+    return [block for block, _ in read_layout(text)[0]]
 
 
 @lru_cache(maxsize=16)
@@ -266,7 +164,7 @@ def _rejoin(abbreviations: tuple[str, ...], parts: list[str]) -> list[str]:
 
 def segment(text: str, lang: str, name: str = "") -> Document:
     """Split an edition into sentences, each tagged with its paragraph number."""
-    blocks, layout = _blocks(text)
+    blocks, layout = read_layout(text)
     sentences = [Sentence(s, i, line)
                  for i, (para, line) in enumerate(blocks)
                  for s in split_sentences(para, lang)]

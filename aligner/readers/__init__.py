@@ -34,12 +34,21 @@ DOCUMENT_READERS: dict[str, str] = {
 }
 
 
+def suffix(path: str | Path) -> str:
+    """A file's format extension, lower-cased, looking past a compression one
+    (``faq.de.txt.gz`` -> ``.txt``): compressed files are read as they come."""
+    p = Path(path)
+    if p.suffix.lower() == ".gz":
+        p = p.with_suffix("")
+    return p.suffix.lower()
+
+
 def read_edition(path: str | Path) -> "str | Blocks":
     """An edition by the reader for its extension (plain text for any other):
     text whose paragraphs the segmenter finds, or :class:`~.blocks.Blocks`
     (paragraphs with their lines) from a structured format."""
-    module = DOCUMENT_READERS.get(Path(path).suffix.lower(), "text")
+    module = DOCUMENT_READERS.get(suffix(path), "text")
     return import_module(f"{__name__}.{module}").read(path)
 
 
-__all__ = ["DOCUMENT_READERS", "Blocks", "read_edition"]
+__all__ = ["DOCUMENT_READERS", "Blocks", "read_edition", "suffix"]

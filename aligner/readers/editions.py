@@ -20,6 +20,8 @@ _LANG_STEM = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z]{2,4})?$")
 def lang_from_name(path: Path) -> str | None:
     """'ru.txt', 'fr-FR.md', 'press.de.docx', 'index.fr.html' -> 'ru', 'fr', 'de', 'fr';
     other names -> None (detect from the text)."""
+    if path.suffix.lower() == ".gz":  # faq.de.txt.gz
+        path = path.with_suffix("")
     match = _LANG_STEM.match(path.stem) or _LANG_STEM.match(path.stem.rsplit(".", 1)[-1])
     return match.group(1) if match else None
 
@@ -29,18 +31,17 @@ def folder_editions(folder: Path) -> list[Path]:
     and files of the other registered formats whose name says a language
     (en.docx, press.de.md); a file named like an edition in a format the tool
     cannot read (en.pdf) is refused rather than passed over."""
-    from . import DOCUMENT_READERS
+    from . import DOCUMENT_READERS, suffix
 
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-    unknown = [p for p in files if p.suffix.lower() not in DOCUMENT_READERS and lang_from_name(p)
-               and p.suffix]
+    unknown = [p for p in files if suffix(p) not in DOCUMENT_READERS and lang_from_name(p) and suffix(p)]
     if unknown:
-        raise InputError(f"{unknown[0]}: {unknown[0].suffix} is not a format editions can be read from "
+        raise InputError(f"{unknown[0]}: {suffix(unknown[0])} is not a format editions can be read from "
                          f"(known: {', '.join(sorted(DOCUMENT_READERS))})")
     # a README.md beside the editions is not one: structured files count when their name
     # says a language; plain-text files always did (their language is then detected)
-    files = [p for p in files if p.suffix.lower() in DOCUMENT_READERS
-             and (lang_from_name(p) or DOCUMENT_READERS[p.suffix.lower()] == "text")]
+    files = [p for p in files if suffix(p) in DOCUMENT_READERS
+             and (lang_from_name(p) or DOCUMENT_READERS[suffix(p)] == "text")]
     if not files:
         raise InputError(f"{folder}: no editions found (expected files like ru.txt, en.docx, fr.md)")
     return files

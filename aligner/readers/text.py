@@ -10,7 +10,10 @@ mojibake that would then be aligned silently.
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import os
+import zlib
 import stat
 import sys
 import time
@@ -145,7 +148,28 @@ def read_text(path: str | Path, max_line: int | None = MAX_LINE_CHARS) -> str:
         name = str(p)
     if not data:
         raise InputError(f"{name}: is empty")
-    return check_text(decode(data, name), name, max_line)
+    return check_text(decode(gunzipped(data, name), name), name, max_line)
+
+
+#: The first bytes of a gzip stream.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzipped(data: bytes, name: str) -> bytes:
+    """The content of gzip-compressed input (Debian ships its manuals as
+    ``.txt.gz``), bounded like any input; other data unchanged."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{name}: looks gzip-compressed but cannot be decompressed ({exc})") from None
+    if len(out) > MAX_BYTES:
+        raise _too_large(name)
+    if not out:
+        raise InputError(f"{name}: is empty (once decompressed)")
+    return out
 
 
 #: Seconds a named pipe may stay silent before it counts as having no writer.

