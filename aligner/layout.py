@@ -45,6 +45,8 @@ _BOX = re.compile(r"[\u2500-\u257f]")
 #: Line ends of C-like code: a brace, or a semicolon after no run of three
 #: words (prose lists end items with ";" too).
 _CODE_END = re.compile(r"[{}]\s*$|^\s*[{}]|^(?!.*[^\W\d_]{2,} [^\W\d_]{2,} [^\W\d_]{2,}).*;\s*$")
+#: A rule across a table: box-drawing lines, dashes, equals signs.
+_RULE = re.compile(r"[\u2500-\u257f\-=+|_ ]+")
 #: A table row drawn with bars: "| a | b |" or "a | b | c".
 _BARS = re.compile(r"\|.*\|")
 #: A list item's or numbered heading's marker at the start of a line: bullets,
@@ -116,7 +118,20 @@ def lines_of(text: str) -> list[list[Line]]:
             blocks[-1].append(Line(line, number, indent, display_width(line)))
         elif blocks[-1]:
             blocks.append([])
-    return [b for b in blocks if b]
+    return [part for b in blocks if b for part in _box_runs(b)]
+
+
+def _box_runs(block: list[Line]) -> list[list[Line]]:
+    """A block cut where a drawn table starts or ends: a paragraph set right
+    under a table's last rule (no blank line between) is prose, not a row."""
+    runs: list[list[Line]] = []
+    for line in block:
+        drawn = bool(_BOX.search(line.text))
+        if runs and drawn == bool(_BOX.search(runs[-1][-1].text)):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
 
 
 #: A list marker at the start of a line with the space after it.
@@ -138,9 +153,12 @@ def preformatted(block: list[Line]) -> bool:
     of its own whatever the document's layout, and such a block says nothing
     about whether the prose is hard-wrapped. A gap counts as a column when
     words after gaps, or lines' indentation, start at its column in half the
-    block's lines (two at least): the spaces that justify a line to the
-    margin fall anywhere."""
-    gaps = [_gap_columns(line) for line in block]
+    block's lines (two at least), in lines not justified to the block's
+    right edge: the spaces that justify a line fall anywhere."""
+    edge = max(line.end for line in block)
+    justified = sum(line.end >= edge - 1 for line in block) >= 2
+    # a line justified to the block's edge, as another is, has its gaps anywhere
+    gaps = [set() if justified and line.end >= edge - 1 else _gap_columns(line) for line in block]
     starts: dict[int, int] = {}
     for k, (line, cols) in enumerate(zip(block, gaps)):
         for col in cols | {line.indent}:
@@ -155,6 +173,27 @@ def preformatted(block: list[Line]) -> bool:
                  if _BOX.search(line.text) or columns(cols) or _CODE_END.search(line.text)
                  or _BARS.search(line.content))
     return marked * 2 > len(block)
+
+
+def table_rows(block: list[Line]) -> list[list[Line]]:
+    """A table's lines as rows: a line indented past the first column continues
+    a cell of the row above (a wrapped cell), so each row is one segment in
+    every edition however its cells wrapped. Code and drawn tables stay line
+    by line: there indentation is nesting, not a wrapped cell."""
+    cells = [line for line in block if not _RULE.fullmatch(line.content)]
+    if not cells or any(_BOX.search(line.text) or _CODE_END.search(line.text) or _BARS.search(line.content)
+                        for line in cells):
+        return [[line] for line in block]
+    first = min(line.indent for line in cells)
+    rows: list[list[Line]] = []
+    for line in block:
+        if _RULE.fullmatch(line.content):  # a rule under the header: a row of its own
+            rows.append([line])
+        elif rows and line.indent > first and not _RULE.fullmatch(rows[-1][0].content):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def line_layout(blocks: list[list[Line]]) -> str:
@@ -198,6 +237,17 @@ def wrapped_share(blocks: list[list[Line]], margin: int) -> float:
     """Share of the line breaks inside blocks that fall where the next word would not fit."""
     inner = [(line, after) for block in blocks for line, after in zip(block, block[1:])]
     return sum(1 for line, after in inner if not _fits(line, after, margin)) / max(len(inner), 1)
+
+
+#: Share of inner lines ending exactly at the margin above which the text is
+#: justified (a document of one paragraph a line has one line in ten there).
+JUSTIFIED_SHARE = 0.3
+
+
+def justified_share(blocks: list[list[Line]], margin: int) -> float:
+    """Share of the lines inside blocks (not their last) that end at the margin."""
+    inner = [line for block in blocks for line in block[:-1]]
+    return sum(1 for line in inner if margin - 1 <= line.end <= margin) / max(len(inner), 1)
 
 
 def _heading(line: Line) -> bool:
@@ -299,14 +349,19 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
     prose = [block for block, p in zip(blocks, pre) if not p]
     margin = measure_margin(prose)
     layout = line_layout(prose)
-    if layout == "lines" and margin and wrapped_share(prose, margin) >= WRAPPED_SHARE:
-        layout = "wrapped"  # a FAQ's questions end lines with "?", yet its lines were wrapped
+    if layout == "lines" and margin and (wrapped_share(prose, margin) >= WRAPPED_SHARE
+                                         or justified_share(prose, margin) >= JUSTIFIED_SHARE):
+        # a FAQ's questions end lines with "?", a man page's examples are short
+        # lines, yet the prose was wrapped
+        layout = "wrapped"
     short = SHORT_LINE * max((len(line.content) for block in blocks for line in block), default=0)
     out, seen = [], set()
     for block, p in zip(blocks, pre):
-        if layout != "wrapped" or p or len(block) == 1:
+        if p and layout == "wrapped" and len(block) > 1:
+            groups = table_rows(block)
+            seen.add("columns")
+        elif layout != "wrapped" or p or len(block) == 1:
             groups = [[line] for line in block]
-            seen.update({"columns"} if p and layout == "wrapped" and len(block) > 1 else ())
         else:
             groups = _groups(block, margin, short)
         for group in groups:

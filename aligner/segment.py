@@ -133,6 +133,9 @@ def _split(paragraph: str, lang: str) -> list[str]:
         # pysbd also ends a sentence at the dot of a file name or extension that
         # starts a word ("the .dsc file", ".bashrc"): in the copy, that dot is a letter
         probe = _DOT_NAME.sub("_", probe)
+        # pysbd's Arabic rules end a sentence at the Arabic comma "،" (U+060C);
+        # in the copy it is a Latin comma, which ends nothing
+        probe = probe.replace("\u060c", ",")
         parts = [paragraph[span.start:span.end] for span in _pysbd(lang).segment(probe)]
     else:
         from sentencex import segment

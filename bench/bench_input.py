@@ -51,9 +51,10 @@ MAN_PACKAGES = ("manpages-ja", "manpages-zh")
 #: Section-7 pages per language, and how many of them count as tuned.
 PAGES = 8
 TUNED_PAGES = 3
-#: Translators' credits sections (every translation adds one by design).
+#: Translators' credits sections (every translation adds one by design), and
+#: the colophon of older page versions that manpages-ja still carries.
 CREDITS = re.compile(r"^(ÜBERSETZUNG|TRADUCTION|TRADUCCIÓN|ПЕРЕВОД|翻訳者|\[中文版维护人\]|中文版维护人|"
-                     r"COLOPHON|ПРИМЕЧАНИЯ К ПЕРЕВОДУ)\s*$", re.M)
+                     r"COLOPHON|この文書について|ПРИМЕЧАНИЯ К ПЕРЕВОДУ)\s*$", re.M)
 #: (title, the book's English plain text, the translations' paths, group)
 BOOKS = (
     ("maint-guide", "maint-guide/maint-guide.en.txt.gz", "maint-guide-{lang}/maint-guide.{lang}.txt.gz",

@@ -125,3 +125,20 @@ def test_text_too_short_to_measure_a_margin_keeps_todays_reading():
     assert paragraphs("NAME\nfifo - first-in first-out special file, named pipe and more\n"
                       "of the same kind of file.\n") == [
         "NAME", "fifo - first-in first-out special file, named pipe and more of the same kind of file."]
+
+
+def test_a_paragraph_right_under_a_drawn_table_is_prose():
+    # manpages-ja raw(7): no blank line between the table's last rule and the text
+    table = ("              ┌──────────────┬──────────────────┐\n"
+             "              │全体の長さ    │ 常に変更される   │\n"
+             "              └──────────────┴──────────────────┘\n")
+    prose = ("       IP_HERINCL が指定されていて、 IP ヘッダーに 0 でない送信先アドレスが記\n"
+             "       入されていた場合は、 その送信先アドレスがパケットの経路を決めるのに用い\n"
+             "       られる。      MSG_DONTROUTE が指定されている時には、 送信先アドレスはローカ\n"
+             "       ルなインターフェースを参照するものでなければならない。\n")
+    filler = ("       この文書では、一般の Debian ユーザーやデベロッパーを目指している人を対\n"
+              "       象に Debian パッケージのビルド方法の解説を試みます。\n\n") * 4
+    texts = paragraphs(filler + table + prose)
+    assert texts[-4:-1] == [" ".join(line.split()) for line in table.splitlines()]
+    assert texts[-1].startswith("IP_HERINCL が指定されていて、 IP ヘッダーに 0 でない送信先アドレスが記入されていた")
+    assert texts[-1].endswith("参照するものでなければならない。")

@@ -120,3 +120,17 @@ def test_a_numbered_heading_is_one_segment(heading):
     assert split_sentences(heading, "en") == [heading]
     assert split_sentences("It was supported by 124 States. 30 countries joined.", "en") == [
         "It was supported by 124 States.", "30 countries joined."]
+
+
+@pytest.mark.parametrize("lang,text,count", [
+    ("ar", "ذهب الولد إلى المدرسة، ثم عاد إلى البيت. هل أنت بخير؟ نعم، أنا بخير.", 3),
+    ("fa", "من به مدرسه رفتم، سپس به خانه برگشتم. آیا شما خوب هستید؟ بله، خوبم.", 3),
+    ("ur", "میں اسکول گیا، پھر گھر واپس آیا۔ کیا آپ ٹھیک ہیں؟ جی ہاں، میں ٹھیک ہوں۔", 3),
+    ("hi", "मैं स्कूल गया, फिर घर लौटा। क्या आप ठीक हैं? हाँ, मैं ठीक हूँ।", 3),
+    ("he", "הלכתי לבית הספר, ואז חזרתי הביתה. מה שלומך? אני בסדר, תודה.", 3),
+])
+def test_sentence_ends_of_arabic_persian_urdu_hindi_and_hebrew(lang, text, count):
+    # the Arabic comma "،" ends no sentence; "؟", "۔" and "।" do
+    sentences = split_sentences(text, lang)
+    assert len(sentences) == count
+    assert " ".join(sentences) == text
