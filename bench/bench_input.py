@@ -44,7 +44,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_real import MANUALS, cache, fetched, render  # noqa: E402
+from bench_real import MANUALS, cache, chapters, fetched, render  # noqa: E402
 
 MAN_LANGS = ("de", "es", "fr", "ru", "ja", "zh_CN")
 MAN_PACKAGES = ("manpages-ja", "manpages-zh")
@@ -223,11 +223,7 @@ def html_rows(docs: Path, encoder, worst: list) -> None:
         for lang in langs:
             t0 = time.perf_counter()
             counts = Counter()
-            for en in sorted((docs / english).glob("*.en.html")):
-                chapter = en.name.split(".")[0]
-                translated = docs / translated_at.format(lang=lang, chapter=chapter)
-                if not translated.is_file():
-                    continue
+            for chapter, en, translated in chapters(docs, english, translated_at, lang):
                 try:
                     result = check([en, translated], lang.split("-")[0], encoder)
                 except InputError as exc:

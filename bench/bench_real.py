@@ -185,6 +185,15 @@ MANUALS = (
 )
 
 
+def chapters(docs: Path, english: str, translated_at: str, lang: str):
+    """A manual's chapters that a language has: (chapter, English page, translated page)."""
+    for en in sorted((docs / english).glob("*.en.html")):
+        chapter = en.name.split(".")[0]
+        translated = docs / translated_at.format(lang=lang, chapter=chapter)
+        if translated.is_file():
+            yield chapter, en, translated
+
+
 def manuals() -> int:
     """Manuals as web pages (DocBook XHTML, one page a chapter): other genres and
     another input format, read as a user would give them, and Chinese and
@@ -211,11 +220,7 @@ def manuals() -> int:
         for lang in langs:
             t0 = time.perf_counter()
             tally, rules = Counter(), Counter()
-            for en in sorted((docs / english).glob("*.en.html")):
-                chapter = en.name.split(".")[0]
-                translated = docs / translated_at.format(lang=lang, chapter=chapter)
-                if not translated.is_file():
-                    continue
+            for chapter, en, translated in chapters(docs, english, translated_at, lang):
                 try:
                     editions = api.read_editions([en, translated], src_lang="en", tgt_lang=lang.split("-")[0])
                     result = api.check(editions, encoder, max_length_ratio=10.0)
