@@ -56,6 +56,8 @@ _MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", "-m", metavar="NAME_OR_PA
 _SOURCE_OPTION = typer.Option(None, "--source", metavar="LANG", help="With a folder: the language of the source edition.")
 _SRC_LANG_OPTION = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted.")
 _PRESPLIT_OPTION = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data).")
+_ONE_TGT_LANG_OPTION = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted.")
+_QUIET_OPTION = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr.")
 _RATIO_OPTION = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO",
                              help="Refuse editions whose lengths differ more than this.")
 
@@ -229,7 +231,7 @@ def check(
     max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
+    quiet: bool = _QUIET_OPTION,
 ) -> None:
     """Report where translations diverge from their source; exit 1 on findings at or above --fail-on."""
     from . import api
@@ -290,12 +292,12 @@ def drift(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report here instead of standard output."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
     src_lang: Optional[str] = _SRC_LANG_OPTION,
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
+    tgt_lang: Optional[str] = _ONE_TGT_LANG_OPTION,
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
     max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
+    quiet: bool = _QUIET_OPTION,
 ) -> None:
     """Report translation sentences that went stale since the source's earlier version; exit 1 at --fail-on."""
     from . import api
@@ -318,12 +320,12 @@ def report(
     source_lang: Optional[str] = _SOURCE_OPTION,
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the page here (default: standard output)."),
     src_lang: Optional[str] = _SRC_LANG_OPTION,
-    tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted."),
+    tgt_lang: Optional[str] = _ONE_TGT_LANG_OPTION,
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Leave out the findings this baseline accepts."),
     max_length_ratio: float = _RATIO_OPTION,
-    quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr."),
+    quiet: bool = _QUIET_OPTION,
 ) -> None:
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
     from . import api

@@ -86,7 +86,7 @@ def is_cjk(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Columns the text takes on a terminal (the measure wrapping programs use)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if is_cjk(c) else 1 for c in text)
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def preformatted(block: list[Line]) -> bool:
     # a line justified to the block's edge, as another is, has its gaps anywhere
     gaps = [set() if justified and line.end >= edge - 1 else _gap_columns(line) for line in block]
     starts: dict[int, int] = {}
-    for k, (line, cols) in enumerate(zip(block, gaps)):
+    for line, cols in zip(block, gaps):
         for col in cols | {line.indent}:
             starts[col] = starts.get(col, 0) + 1
 
