@@ -153,12 +153,11 @@ def preformatted(block: list[Line]) -> bool:
     of its own whatever the document's layout, and such a block says nothing
     about whether the prose is hard-wrapped. A gap counts as a column when
     words after gaps, or lines' indentation, start at its column in half the
-    block's lines (two at least), in lines not justified to the block's
-    right edge: the spaces that justify a line fall anywhere."""
+    block's lines (two at least); a line justified to the block's right
+    edge is no evidence itself: the spaces that justify a line fall anywhere."""
     edge = max(line.end for line in block)
     justified = sum(line.end >= edge - 1 for line in block) >= 2
-    # a line justified to the block's edge, as another is, has its gaps anywhere
-    gaps = [set() if justified and line.end >= edge - 1 else _gap_columns(line) for line in block]
+    gaps = [_gap_columns(line) for line in block]
     starts: dict[int, int] = {}
     for line, cols in zip(block, gaps):
         for col in cols | {line.indent}:
@@ -166,11 +165,17 @@ def preformatted(block: list[Line]) -> bool:
 
     shared = max(2, (len(block) + 1) // 2)
 
-    def columns(cols: set[int]) -> bool:
+    def columns(line: Line, cols: set[int]) -> bool:
+        # a line justified to the block's edge, as another is, has its gaps
+        # anywhere, lined up with another line's only by chance: it is no
+        # evidence of columns itself, though its gaps count for the others
+        # (the aligned comments of a C structure end at the edge too)
+        if justified and line.end >= edge - 1:
+            return False
         return any(starts[col] >= shared for col in cols)
 
     marked = sum(1 for line, cols in zip(block, gaps)
-                 if _BOX.search(line.text) or columns(cols) or _CODE_END.search(line.text)
+                 if _BOX.search(line.text) or columns(line, cols) or _CODE_END.search(line.text)
                  or _BARS.search(line.content))
     return marked * 2 > len(block)
 

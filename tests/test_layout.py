@@ -142,3 +142,14 @@ def test_a_paragraph_right_under_a_drawn_table_is_prose():
     assert texts[-4:-1] == [" ".join(line.split()) for line in table.splitlines()]
     assert texts[-1].startswith("IP_HERINCL が指定されていて、 IP ヘッダーに 0 でない送信先アドレスが記入されていた")
     assert texts[-1].endswith("参照するものでなければならない。")
+
+
+def test_a_structure_with_aligned_comments_stays_line_by_line_though_lines_end_alike():
+    # manpages-de acct(5), one paragraph a line: five comments end at the
+    # structure's right edge, as justified lines do, yet the comments line up
+    path = DATA.parent / "manpages-l10n" / "acct.5" / "de.txt"
+    paras, _ = read_layout(path.read_text(encoding="utf-8"))
+    texts = [p for p, _ in paras]
+    assert "char ac_flag; /* Schalter zur Steuerung der Abrechnung */" in texts
+    assert "comp_t ac_mem; /* durchschnittliche Speichernutzung (kB) */" in texts
+    assert texts[-1] == "};"
