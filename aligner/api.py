@@ -206,6 +206,17 @@ def align_reviewed(path: str | Path, encoder: Encoder | str | None = None,
 
 # -- checking ----------------------------------------------------------------
 
+def refuse_uncovered(editions: Editions, encoder: Encoder) -> None:
+    """``check --strict``: an edition in a language the model's card does not
+    list is refused (by default it is checked, with a warning)."""
+    covered = encoder.card.get("languages")
+    for doc in (editions.source, *editions.targets):
+        if covered and doc.lang.split("-")[0] not in covered:
+            raise InputError(f"{doc.name}: the model {encoder.model_name} was not trained on '{doc.lang}' "
+                             f"(it covers {', '.join(sorted(covered))}); pick one that covers it with "
+                             "--model, or check without --strict")
+
+
 def check(editions: Editions, encoder: Encoder | str | None = None, fail_on: str = "error",
           baseline: list[dict] | None = None, max_length_ratio: float = MAX_LENGTH_RATIO,
           progress: Progress | None = None) -> CheckResult:
@@ -339,5 +350,5 @@ __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", 
            "check_outputs", "check_reviewed", "document_of", "drift", "get_encoder", "is_review",
            "load_document", "read_baseline", "read_check", "read_document", "read_editions", "read_listed",
            "read_manifest", "read_review", "refuse_same_language", "render_alignment", "render_findings",
-           "render_page", "score_alignments", "sentences_document", "shows_findings", "with_baseline",
+           "refuse_uncovered", "render_page", "score_alignments", "sentences_document", "shows_findings", "with_baseline",
            "write_output"]

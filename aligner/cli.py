@@ -231,6 +231,7 @@ def check(
     max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
+    strict: bool = typer.Option(False, "--strict", metavar="", help="Refuse editions in a language the model was not trained on (by default: a warning)."),
     quiet: bool = _QUIET_OPTION,
 ) -> None:
     """Report where translations diverge from their source; exit 1 on findings at or above --fail-on."""
@@ -255,6 +256,8 @@ def check(
             outcome = result = api.check_reviewed(from_review, encoder, limit, known)
         else:
             editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang, presplit=presplit)
+            if strict:
+                api.refuse_uncovered(editions, encoder)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         content = api.render_findings(outcome, fmt.value, color=use_color, spreadsheet_safe=spreadsheet_safe)
@@ -279,7 +282,8 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
         raise InputError(f"{command} needs SOURCE TARGET [TARGET ...], a folder"
                          + {"check": ", --pairs FILE or --from-review FILE",
                             "report": ", a check JSON or a review JSON"}.get(command, ""))
-    return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit)
+    # a translation partly left in the source language is checked as declared, not refused
+    return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, strict=False)
 
 
 @app.command()

@@ -53,7 +53,7 @@ def _best(detector, text: str) -> tuple[str, float] | None:
     return None if sample is None else _top(detector.compute_language_confidence_values(sample))
 
 
-def resolve(text: str, declared: str | None, name: str) -> str:
+def resolve(text: str, declared: str | None, name: str, strict: bool = True) -> str:
     """The edition's language: the declared one unless the text clearly says
     otherwise; without a declaration, the detected one if the detection is sure.
 
@@ -62,6 +62,11 @@ def resolve(text: str, declared: str | None, name: str) -> str:
     or code-like text ("Item 12 is ready." x 200 looks Tsonga to a detector)
     keeps the user's word. An unsure detection is not used silently: it would
     pick the wrong sentence splitter.
+
+    ``strict=False`` keeps the declaration even then: a check reads a
+    translation partly left in the source language as the language declared,
+    and reports how much of it is not (the refusal suits aligning, where the
+    wrong file given is the likely mistake).
     """
     if declared:
         declared = declared.lower().split("-")[0].split("_")[0]
@@ -71,7 +76,7 @@ def resolve(text: str, declared: str | None, name: str) -> str:
         # second per run)
         among = (declared, *COMMON) if _known(declared) else None
         found = choose(text, among) if among else detect_with_confidence(text)
-        if found is not None and found[0] != declared and found[1] >= SURE:
+        if strict and found is not None and found[0] != declared and found[1] >= SURE:
             own = confidence(text, declared, among)
             if own is None or own < DOUBT:
                 raise InputError(f"{name}: declared as '{declared}' but the text is in '{found[0]}'; "

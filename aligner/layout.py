@@ -33,9 +33,10 @@ what else was recognised, is returned for the run's signature.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .text import is_cjk
 
 _SPACES = re.compile(r"\s+")
 #: Line ends that close a sentence (or a heading-like line).
@@ -75,12 +76,6 @@ SHORT_LINE = 0.4
 #: CJK line breaking keeps closing punctuation off a line's start by moving
 #: the character before it down.
 CJK_SLACK = 6
-
-
-def is_cjk(text: str) -> bool:
-    """Whether the text starts with a Chinese, Japanese or Korean character (or
-    full-width punctuation): such text is written with no spaces between words."""
-    return bool(text) and unicodedata.east_asian_width(text[0]) in "WF"
 
 
 @lru_cache(maxsize=65536)

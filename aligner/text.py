@@ -30,6 +30,12 @@ UNTRANSLATED_SHARE = 0.5
 UNTRANSLATED_MAX_CODE = 0.25
 
 
+def is_cjk(text: str) -> bool:
+    """Whether the text starts with a Chinese, Japanese or Korean character (or
+    full-width punctuation): such text is written with no spaces between words."""
+    return bool(text) and unicodedata.east_asian_width(text[0]) in "WF"
+
+
 def words(text: str) -> int:
     """Words with at least one letter: what makes a sentence content, not a marker."""
     return sum(1 for w in text.split() if any(c.isalpha() for c in w))

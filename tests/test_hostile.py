@@ -113,8 +113,9 @@ def test_options_that_would_be_ignored_or_meaningless_are_refused(corpus, tmp_pa
         assert res.returncode == 2 and "not a ratio" in res.stderr, bad
     res = run("align", corpus, "--source", "ru", "--src-lang", "de")
     assert res.returncode == 2 and "go with files" in res.stderr
-    res = run("check", corpus / "ru.txt", corpus / "en.txt", "--tgt-lang", "de")  # now used, and wrong
-    assert res.returncode == 2 and "declared as 'de' but the text is in 'en'" in res.stderr
+    # a check reads the edition as declared and says how much of it is not in that language
+    res = run("check", corpus / "ru.txt", corpus / "en.txt", "--tgt-lang", "de")
+    assert res.returncode == 1 and "are not in the language declared for it (de)" in res.stdout
 
 
 def test_eval_refuses_a_sentence_in_two_beads(tmp_path):

@@ -86,13 +86,16 @@ class CheckResult:
 
     def line_of(self, finding: Finding) -> tuple[str, int]:
         """File and 1-based line a finding points at: the translation's sentence if
-        it has one, the source's otherwise."""
+        it has one, the source's otherwise; a verdict on a whole translation
+        points at its first line."""
         if finding.tgt_ids:
             doc, idx = self.documents[finding.target], finding.tgt_ids[0]
-        else:
+        elif finding.src_ids:
             doc, idx = self.documents[finding.source], finding.src_ids[0]
+        else:
+            doc, idx = self.documents[finding.target], None
         name = doc.name[:-len(BITEXT_SOURCE)] if doc.name.endswith(BITEXT_SOURCE) else doc.name
-        return name, max(1, doc.sentences[idx].line)
+        return name, max(1, doc.sentences[idx].line) if idx is not None and doc.sentences else 1
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..core import Alignment
 from ..encoders import Encoder
 from ..core import Finding, sort_key
 from ..rules import RULES, PairContext, Rule, Semantics
+from ..rules.document import UNRELATED
 from .semantic import DivergenceModel, pair_signals
 from .witnesses import add_witnesses
 
@@ -29,16 +30,37 @@ def semantics(alignment: Alignment, encoder: Encoder, model: DivergenceModel) ->
     return Semantics(signals, model.score(signals), model.threshold)
 
 
+def probed(ctx: PairContext, encoder: Encoder, rules: Sequence[Rule]) -> dict[tuple[str, str], float]:
+    """The similarity of every text pair the rules probe, encoded in one batch."""
+    pairs = list(dict.fromkeys(p for rule in rules for p in rule.probes(ctx)))
+    if not pairs:
+        return {}
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    vectors = dict(zip(texts, encoder.encode(texts)))
+    return {(a, b): float(vectors[a] @ vectors[b]) for a, b in pairs}
+
+
 def pair_context(alignment: Alignment, encoder: Encoder | None, model: DivergenceModel,
                  rules: Sequence[Rule] = RULES) -> PairContext:
     """What the rules look at; the encoder runs only if one of ``rules`` needs it."""
     needed = encoder is not None and any(rule.needs_embeddings for rule in rules)
-    return PairContext.of(alignment, semantics(alignment, encoder, model) if needed else None)
+    if not needed:
+        return PairContext.of(alignment)
+    languages = encoder.card.get("languages")
+    covered = frozenset(languages) if languages else None
+    ctx = PairContext.of(alignment, semantics(alignment, encoder, model), model=encoder.model_name,
+                         covered=covered)
+    return PairContext.of(alignment, ctx.semantics, probed(ctx, encoder, rules), encoder.model_name, covered)
 
 
 def check_pair(ctx: PairContext, rules: Sequence[Rule] = RULES) -> list[Finding]:
-    """The rules on one source-translation pair, in document order."""
-    return sorted((f for rule in rules for f in rule.check(ctx)), key=sort_key)
+    """The rules on one source-translation pair, in document order. Two
+    documents that are not translations of each other get that one verdict,
+    not a finding on every forced link."""
+    found = sorted((f for rule in rules for f in rule.check(ctx)), key=sort_key)
+    if any(f.rule in UNRELATED for f in found):
+        return [f for f in found if not (f.src_ids or f.tgt_ids)]
+    return found
 
 
 def check_alignments(alignments: Iterable[Alignment], encoder: Encoder | None,

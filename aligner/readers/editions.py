@@ -70,18 +70,20 @@ def pick_source(docs: dict, source_lang: str | None, folder: Path) -> str:
 
 
 def load_document(text: str, lang: str | None = None, presplit: bool = False,
-                  name: str = "text") -> Document:
-    """Validate, identify the language of and segment one edition's text."""
+                  name: str = "text", strict: bool = True) -> Document:
+    """Validate, identify the language of and segment one edition's text
+    (``strict``: refuse a declared language the text clearly is not in)."""
     from ..segment import presplit as presplit_text
     from ..segment import segment
     from .text import check_text
 
     check_text(text, name)
-    code = langid.resolve(text, lang, name)
+    code = langid.resolve(text, lang, name, strict)
     return _nonempty((presplit_text if presplit else segment)(text, code, name))
 
 
-def read_document(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
+def read_document(path: str | Path, lang: str | None = None, presplit: bool = False,
+                  strict: bool = True) -> Document:
     """Read, validate, identify the language of and segment an edition on disk
     (plain text, or a structured format: .docx, .html, .md)."""
     from ..segment import segment_paragraphs
@@ -89,11 +91,11 @@ def read_document(path: str | Path, lang: str | None = None, presplit: bool = Fa
 
     content = read_edition(path)
     if isinstance(content, str):
-        return load_document(content, lang, presplit, str(path))
+        return load_document(content, lang, presplit, str(path), strict)
     if presplit:
         raise InputError(f"{path}: --presplit reads plain text (one sentence per line), not {content.kind}")
     text = "\n\n".join(t for t, _ in content.paragraphs)
-    code = langid.resolve(text, lang, str(path))
+    code = langid.resolve(text, lang, str(path), strict)
     return _nonempty(segment_paragraphs(content.paragraphs, code, str(path), content.kind))
 
 
@@ -113,9 +115,10 @@ def refuse_missing(paths: Sequence[str | Path]) -> None:
 
 def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
                   src_lang: str | None = None, tgt_lang: str | None = None,
-                  presplit: bool = False) -> Editions:
+                  presplit: bool = False, strict: bool = True) -> Editions:
     """The editions named by SOURCE TARGET [TARGET ...] or by one folder of
-    ``<lang>.txt`` files (whose source is ``source_lang``)."""
+    ``<lang>.txt`` files (whose source is ``source_lang``); ``strict`` as for
+    :func:`load_document` (a check reads what is declared)."""
     paths = [Path(p) for p in paths]
     if sum(str(p) == "-" for p in paths) > 1:
         raise InputError("only one edition can come from standard input ('-')")
@@ -125,7 +128,7 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
             raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
                              "language comes from its file name (ru.txt, en.txt)")
         folder = paths[0]
-        docs = {str(p): read_document(p, lang_from_name(p), presplit) for p in folder_editions(folder)}
+        docs = {str(p): read_document(p, lang_from_name(p), presplit, strict) for p in folder_editions(folder)}
         source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
         return Editions(source, tuple(docs.values()), True)
     if source_lang:
@@ -134,8 +137,8 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
         raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
     if tgt_lang and len(paths) > 2:
         raise InputError("--tgt-lang goes with a single target")
-    source = read_document(paths[0], src_lang, presplit)
-    targets = tuple(read_document(p, tgt_lang, presplit) for p in paths[1:])
+    source = read_document(paths[0], src_lang, presplit, strict)
+    targets = tuple(read_document(p, tgt_lang, presplit, strict) for p in paths[1:])
     refuse_same_language(targets)
     return Editions(source, targets, len(paths) != 2)
 

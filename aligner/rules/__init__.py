@@ -7,18 +7,22 @@ from the rules themselves.
 """
 
 from .base import PairContext, PairSignals, Rule, Semantics
+from .document import DocumentRule
 from .drift import DriftRule, NotMovedRule, OrphanRule, StaleRule, UntranslatedAdditionRule
 from .language import LanguageRule
 from .length import LengthRatioRule
 from .names import NameRule
 from .numbers import NumberRule
+from .polarity import PolarityRule
+from .repetition import RepetitionRule
 from .semantic import SemanticRule
 from .structure import StructureRule
 from .truncation import TruncationRule
 
 RULES: tuple[Rule, ...] = (
     StructureRule(), TruncationRule(), SemanticRule(), NumberRule(), NameRule(),
-    LanguageRule(), LengthRatioRule(),
+    LanguageRule(), LengthRatioRule(), RepetitionRule(),
+    PolarityRule(), DocumentRule(),
 )
 
 

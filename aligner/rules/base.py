@@ -10,8 +10,8 @@ names, structure) can be run and tested without loading a model.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
 
 import numpy as np
 
@@ -51,11 +51,23 @@ class PairContext:
     alignment: Alignment
     linked: tuple[int, ...]
     semantics: Semantics | None = None
+    #: the encoder's similarity of text pairs the rules asked for (:meth:`Rule.probes`)
+    probed: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    #: the encoder's model and the languages its card says it was trained on
+    #: (None: no encoder ran, or its card does not say)
+    model: str | None = None
+    covered: frozenset[str] | None = None
 
     @classmethod
-    def of(cls, alignment: Alignment, semantics: Semantics | None = None) -> "PairContext":
+    def of(cls, alignment: Alignment, semantics: Semantics | None = None,
+           probed: Mapping[tuple[str, str], float] | None = None, model: str | None = None,
+           covered: frozenset[str] | None = None) -> "PairContext":
         linked = tuple(k for k, link in enumerate(alignment.links) if link.src and link.tgt)
-        return cls(alignment, linked, semantics)
+        return cls(alignment, linked, semantics, dict(probed or {}), model, covered)
+
+    def similarity(self, src: str, tgt: str) -> float | None:
+        """The encoder's similarity of two texts a rule probed; None without an encoder."""
+        return self.probed.get((src, tgt))
 
     def text(self, link: Link) -> tuple[str, str]:
         src, tgt = self.alignment.source.texts, self.alignment.target.texts
@@ -66,6 +78,12 @@ class PairContext:
         for link in self.alignment.links:
             if link.src and link.tgt:
                 yield (link, *self.text(link))
+
+    def document_finding(self, rule: str, severity: str, score: float, message: str,
+                         evidence: tuple[str, ...] = ()) -> Finding:
+        """A verdict on the whole translation, tied to no sentence."""
+        return Finding(rule, severity, self.alignment.source.name, self.alignment.target.name,
+                       (), (), "", "", round(float(score), 4), message, evidence=tuple(e for e in evidence if e))
 
     def finding(self, rule: str, severity: str, link: Link, score: float, message: str,
                 evidence: tuple[str, ...] = ()) -> Finding:
@@ -91,6 +109,13 @@ class Rule(ABC):
 
     def family(self, rule_id: str) -> str:
         return self.families.get(rule_id, rule_id)
+
+    def probes(self, ctx: PairContext) -> Iterable[tuple[str, str]]:
+        """Text pairs (source side, translation side) whose similarity the rule
+        wants from the encoder before it checks: variants of a linked pair
+        ("the translation without its negation"). Read back with
+        :meth:`PairContext.similarity`."""
+        return ()
 
     @abstractmethod
     def check(self, ctx: PairContext) -> Iterable[Finding]:

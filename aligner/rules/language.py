@@ -13,6 +13,16 @@ from .base import PairContext, Rule
 
 #: How sure the detector must be that a sentence is not in the target language.
 SURE = 0.9
+#: A translation whose linked sentences repeat the source in this share is a
+#: copy of it (a translation partly left untranslated is checked sentence by sentence).
+COPY_SHARE = 0.9
+#: Sentences left in the source language are summed up from this many and this share on.
+MIN_LEFT = 3
+LEFT_SHARE = 0.05
+#: From this share on, the summary is a warning: most of the edition is not what it claims to be.
+HALF = 0.5
+#: Linked pairs a document needs for a verdict on it as a whole.
+MIN_DOCUMENT = 5
 
 
 def _normalise(text: str) -> str:
@@ -73,4 +83,29 @@ class LanguageRule(Rule):
             else:
                 found[place] = ctx.finding("wrong-language", "error", link, 0.9,
                                            f"the translation is written in '{verdict[0]}', expected '{tgt_lang}'")
-        return [f for f in found if f is not None]
+        per_link = [f for f in found if f is not None]
+        return self._document(ctx, per_link)
+
+    def _document(self, ctx: PairContext, per_link: list[Finding]) -> list[Finding]:
+        """The verdict on the whole translation: a copy of its source is one error,
+        not an error on every sentence; a translation partly left in the source
+        language is checked, and how much of it is left is said once."""
+        linked = [(s, t) for _, s, t in ctx.linked_texts() if words(s) >= 1]
+        if len(linked) < MIN_DOCUMENT:
+            return per_link
+        copies = sum(_normalise(s) == _normalise(t) for s, t in linked)
+        if copies >= COPY_SHARE * len(linked):
+            rest = [f for f in per_link if f.rule != "untranslated"]
+            return [ctx.document_finding(
+                "untranslated", "error", copies / len(linked),
+                f"{ctx.alignment.target.name} is a copy of its source, not a translation: {copies} of its "
+                f"{len(linked)} linked sentences repeat the source as it is")] + rest
+        for rule, where in (("untranslated", f"left in the source language ({ctx.alignment.source.lang})"),
+                            ("wrong-language", f"not in the language declared for it ({ctx.alignment.target.lang})")):
+            left = sum(f.rule == rule for f in per_link)
+            if left >= MIN_LEFT and left >= LEFT_SHARE * len(linked):
+                per_link.append(ctx.document_finding(
+                    rule, "warning" if left >= HALF * len(linked) else "info", left / len(linked),
+                    f"{left} of the {len(linked)} linked sentences ({left / len(linked):.0%}) of "
+                    f"{ctx.alignment.target.name} are {where}; each is reported where it is"))
+        return per_link

@@ -8,16 +8,30 @@ the translation leaves out in most of the sentences that have it (or never
 uses) is reported once, as a note about consistency; one that the translation
 usually keeps but not in this sentence is a warning where it is missing.
 Measured on the document at hand: the translator's own habit sets the bar.
+
+Names written as words (Debian, Linux, Autoconf) and identifiers (dh_make,
+libfoo.so.1, gentoo_0.9.12.orig.tar.gz) carry over the same way: a name is a
+capitalised word the source never writes in small letters, found in the
+translation inside compounds and inflections (Debian-System, Debians) and,
+as weaker evidence, in another script by its sound (Дебиан, デビアン). A name
+the translator keeps in most sentences that have it is a warning where it is
+missing, and an error where another name of the document stands in its place
+(Debian -> Ubuntu); a name the translator habitually translates is left alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
+
+from anyascii import anyascii
 
 from .base import PairContext, Rule
 from ..core import Finding
+from ..text import is_cjk
+from .places import country, places
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -99,11 +113,231 @@ def _words_in(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W\d_]+", text) if not w.isupper()}
 
 
+#: A word in Latin letters (with digits and inner marks: dh_make, libfoo.so.1, x86-64).
+_LATIN_TOKEN = re.compile(r"(?<![\w.+/-])[A-Za-z][\w+]*(?:[._-][\w+]+)*")
+#: What comes before a word that starts a sentence or an item (where every word is capitalised).
+_OPENING = re.compile(r"(?:^|[.:!?*•\-–—\"'«„“‘(\[\]|]\s*)$")
+#: A name kept in at least this share of the translation sentences that render it
+#: is expected in every one; for names seen fewer than MIN_SEEN times, the share
+#: of all names the translation keeps decides.
+KEPT_SHARE = 0.7
+#: The same for identifiers and file names, which translators adapt as examples more often.
+KEPT_IDENTIFIERS = 0.85
+MIN_SEEN = 3
+#: A name in this many sentences or more is the document's subject, often left out as redundant.
+FREQUENT = 20
+#: Shortest name compared by its sound in another script (shorter ones match by chance).
+MIN_SOUND = 4
+
+
+def _identifier(token: str) -> bool:
+    """A code identifier or file name: letters with an underscore, a dot or a digit
+    (not an abbreviation such as "i.e")."""
+    if re.fullmatch(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{0,2}", token):
+        return False
+    return any(c.isdigit() or c == "_" for c in token) or bool(re.search(r"[a-z]\.[a-z]", token))
+
+
+def _skeleton(token: str) -> str:
+    """An identifier with its words blanked: package_version.orig.tar.gz and
+    Paket_Version.orig.tar.gz are the same placeholder, translated."""
+    return re.sub(r"[^\W\d_]+", "a", token)
+
+
+_ANY_TOKEN = re.compile(r"[\w.+-]*\w")
+
+
+@lru_cache(maxsize=1)
+def _place_and_language_names() -> frozenset[str]:
+    """English names of languages and countries (CLDR, through Babel): translators
+    translate them (Latin is Latein, English is anglais)."""
+    from babel import Locale
+
+    english = Locale("en")
+    return frozenset(w.casefold() for table in (english.languages, english.territories)
+                     for name in table.values() for w in name.split() if len(w) >= 3)
+
+
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words the source writes in small letters in prose at least as often as it
+    writes them capitalised inside a sentence: words, not names ("debian" in
+    paths does not make Debian a word; "Required" in a title is "required")."""
+    small: Counter = Counter()
+    capital: Counter = Counter()
+    for text in texts:
+        for m in re.finditer(r"(?<![\w./_-])[^\W\d_]+(?![\w/_]|\.\w)", text):
+            word = m.group()
+            if word[0].islower():
+                small[word] += 1
+            elif not _OPENING.search(text[:m.start()]):
+                capital[word.casefold()] += 1
+    return frozenset(w for w, n in small.items() if n >= capital[w]) | _place_and_language_names()
+
+
+def source_names(text: str, lowercase: frozenset[str], known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """Names and identifiers of a source sentence that a translation keeps, each
+    with whether it stands in a run of capitalised words (a title, "Swiss Army
+    Chainsaw", which translators translate): capitalised words the source does not
+    write in small letters, not at a sentence's or item's start unless ``known`` as
+    a name from elsewhere, and identifiers. Acronyms are left to :func:`carried_tokens`."""
+    names: dict[str, bool] = {}
+    for m in _LATIN_TOKEN.finditer(_EMAIL.sub(" ", _URL.sub(" ", text))):
+        token = m.group().rstrip("._-")
+        if len(token) < 3 or token.isupper():
+            continue
+        if _identifier(token):
+            if any(c.isalpha() for c in token) and not re.fullmatch(r"[A-Za-z]+\d?", token):
+                names.setdefault(token, False)
+            continue
+        opening = bool(_OPENING.search(text[:m.start()]))
+        title = bool(re.search(r"[A-Z][\w'’]*\s+$", text[:m.start()]) or re.match(r"\s+[A-Z]", text[m.end():]))
+        for part in token.split("-"):  # GPG-signed, Debian-based: the parts
+            if len(part) >= 3 and part[0].isupper() and any(c.islower() for c in part) \
+                    and part.casefold() not in lowercase and (not opening or part in known):
+                names[part] = names.get(part, True) and title
+    return list(names.items())
+
+
+def _kept(name: str, tgt_text: str) -> bool:
+    """The name is in the translation, inflected or in a compound (Debians,
+    Linux-Kernel); an identifier also with its words translated (Paket_Version.tar.gz
+    for package_version.tar.gz: a placeholder), but not with other digits."""
+    if name.casefold() in tgt_text.casefold():
+        return True
+    if _identifier(name) and re.search(r"[^\W\d_]{3}", name):
+        shape = _skeleton(name)
+        return any(_skeleton(t) == shape for t in _ANY_TOKEN.findall(tgt_text))
+    return False
+
+
+#: A name in Latin letters in the translation: capitalised or an acronym.
+_LATIN_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9+]{2,}(?![\w])")
+
+
+def replacements(src_text: str, tgt_text: str, known: frozenset[str], latin_target: bool) -> list[str]:
+    """Names the translation sentence writes that its source does not: in a
+    translation written in Latin letters, only names the source document uses
+    elsewhere (German capitalises every noun); in one written in another script,
+    any name in Latin letters."""
+    source = src_text.casefold()
+    return [n for n in dict.fromkeys(_LATIN_NAME.findall(tgt_text))
+            if n.casefold() not in source and (n in known or not latin_target)]
+
+
+def latin_script(texts: Iterable[str]) -> bool:
+    """Whether most letters of an edition are Latin."""
+    sample = "".join(texts)[:20000]
+    letters = [c for c in sample if c.isalpha()]
+    return sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) >= 0.5 * max(len(letters), 1)
+
+
+def sounded(name: str, tgt_text: str) -> str | None:
+    """The translation's words that read like the name in Latin letters (Дебиан,
+    デビアン, リナックス is not Linux): weaker evidence than the name as written."""
+    want = re.sub(r"[^a-z]", "", name.casefold())
+    if len(want) < MIN_SOUND:
+        return None
+    for m in re.finditer(r"[^\W\d_A-Za-z][^\W\d_]*", tgt_text):
+        word = m.group()
+        # scripts without spaces run words together: try each place a word may start
+        for start in range(len(word)) if any(is_cjk(c) for c in word) else (0,):
+            for end in range(start + 1, min(len(word), start + 12) + 1):
+                piece = word[start:end]
+                if re.sub(r"[^a-z]", "", anyascii(piece).casefold()).startswith(want):
+                    return piece
+    return None
+
+
 class NameRule(Rule):
     ids = ("name-mismatch",)
     descriptions = {"name-mismatch": "An acronym, URL or e-mail address of the source is missing or changed in the translation."}
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
+        yield from self._tokens(ctx)
+        yield from self._names(ctx)
+        yield from self._places(ctx)
+
+    def _names(self, ctx: PairContext) -> Iterable[Finding]:
+        """Names and identifiers of the source, against the translator's habit."""
+        source = ctx.alignment.source.texts
+        lowercase = common_words(source)
+        known = frozenset(n for text in source for n in _LATIN_NAME.findall(text))
+        latin_target = latin_script(ctx.alignment.target.texts)
+        # names used inside sentences count at a sentence's start too ("Debian packages ...")
+        inside = frozenset(n for text in source for n, _ in source_names(text, lowercase))
+        seen: Counter = Counter()
+        kept: Counter = Counter()
+        missing = []
+        for link, src_text, tgt_text in ctx.linked_texts():
+            if src_text == tgt_text:
+                continue  # left as it is: the untranslated rule's
+            for name, title in source_names(src_text, lowercase, inside):
+                seen[name] += 1
+                if _kept(name, tgt_text):
+                    kept[name] += 1
+                else:
+                    missing.append((link, src_text, tgt_text, name, title))
+        # identifiers and names as words are habits of their own: a translator may
+        # translate every placeholder file name (package_version.tar.gz) and keep every name
+        overall = {kind: sum(kept[n] for n in seen if _identifier(n) == kind)
+                   / max(sum(seen[n] for n in seen if _identifier(n) == kind), 1) for kind in (False, True)}
+        for link, src_text, tgt_text, name, title in missing:
+            if seen[name] < MIN_SEEN and title:
+                continue  # a word of a title, translated with it, unless known to be kept
+            share = kept[name] / seen[name] if seen[name] >= MIN_SEEN else overall[_identifier(name)]
+            if share < (KEPT_IDENTIFIERS if _identifier(name) else KEPT_SHARE):
+                continue  # the translator renders this name (or names like it) otherwise
+            usual = f"kept in {kept[name]} of {seen[name]} sentences" if seen[name] >= MIN_SEEN else \
+                f"the translation keeps {overall[_identifier(name)]:.0%} of the source's " + \
+                ("identifiers" if _identifier(name) else "names")
+            instead = replacements(src_text, tgt_text, known, latin_target)
+            if instead:
+                yield ctx.finding("name-mismatch", "error", link, 1.0,
+                                  f"name {name} of the source is {instead[0]} in the translation ({usual})",
+                                  (name, instead[0]))
+                continue
+            sound = sounded(name, tgt_text)
+            if sound:
+                yield ctx.finding("name-mismatch", "info", link, 0.4,
+                                  f"name {name} of the source is written \"{sound}\" in the translation, matched "
+                                  f"by its sound only ({usual}): check the spelling", (name, sound))
+                continue
+            if seen[name] >= FREQUENT:
+                # a name the document repeats throughout is often left out where it is
+                # redundant ("the Debian archive" is "l'archive"): a note
+                yield ctx.finding("name-mismatch", "info", link, 0.4,
+                                  f"name {name} of the source is not in this translation sentence ({usual})",
+                                  (name,))
+                continue
+            if not latin_target:
+                # written in another script, names are often transliterated in ways no
+                # table undoes (Policy is ポリシー): a note, not a warning
+                yield ctx.finding("name-mismatch", "info", link, 0.4,
+                                  f"name {name} of the source is not in this translation sentence, "
+                                  f"perhaps transliterated ({usual})", (name,))
+                continue
+            yield ctx.finding("name-mismatch", "warning", link, 0.8,
+                              f"name {name} of the source is missing in this translation sentence ({usual})",
+                              (name,))
+
+    def _places(self, ctx: PairContext) -> Iterable[Finding]:
+        """A country of the source that the translation names as another one."""
+        src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+        for link, src_text, tgt_text in ctx.linked_texts():
+            src = places(src_text, src_lang)
+            if not src:
+                continue
+            tgt = places(tgt_text, tgt_lang)
+            lacks, extra = sorted(src.keys() - tgt.keys()), sorted(tgt.keys() - src.keys())
+            if lacks and extra:
+                said, instead = [src[c] for c in lacks], [tgt[c] for c in extra]
+                yield ctx.finding("name-mismatch", "error", link, 1.0,
+                                  f"the source names {', '.join(said)} ({', '.join(country(c, 'en') for c in lacks)}) "
+                                  f"where the translation names {', '.join(instead)} "
+                                  f"({', '.join(country(c, 'en') for c in extra)})", (*said, *instead))
+
+    def _tokens(self, ctx: PairContext) -> Iterable[Finding]:
+        """Acronyms, URLs and e-mail addresses."""
         target_text = " ".join(ctx.alignment.target.texts)
         # a word the source also writes in small letters is a word in capitals, not an acronym
         source_words = _words_in(" ".join(ctx.alignment.source.texts))

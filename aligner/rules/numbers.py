@@ -113,6 +113,48 @@ def _ordinal(word: str, stems: tuple[tuple[str, float], ...]) -> float | None:
 _SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)|\[\d{1,3}\]|\b\d+(?:\.\d+)*(?=, ?[“\"«„「])")
 
 
+_MAN_REF = re.compile(r"([\w.+-]*\w) ?\((\d[a-z]*)\)")
+_FOOTNOTE = re.compile(r"\[(\d{1,3})\]")
+_TITLED = re.compile(r"\b(\d+(?:\.\d+)*)(?=, ?[“\"«„「])")
+
+
+def references(text: str) -> dict[str, Counter]:
+    """The references a sentence makes, by kind: man pages (name and section),
+    footnote marks, numbers of titled sections. Each kind is compared only
+    when both sides make such references: a translation may move a footnote
+    mark to the next sentence or name a section by its title alone, but it
+    does not renumber them."""
+    return {"man-page reference": Counter(f"{name}({section})" for name, section in _MAN_REF.findall(text)),
+            "footnote": Counter(f"[{n}]" for n in _FOOTNOTE.findall(text)),
+            "section number": Counter(_TITLED.findall(text))}
+
+
+def reference_changes(src_text: str, tgt_text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(kind, the source's references the translation lacks, the translation's the source lacks)."""
+    changes = []
+    src_refs, tgt_refs = references(src_text), references(tgt_text)
+    for kind, src in src_refs.items():
+        tgt = tgt_refs[kind]
+        if kind == "man-page reference":
+            # a page named on both sides with another section: the name is kept, the
+            # number changed; a page named on one side only is a name, not a number
+            names = {r.split("(")[0].casefold() for r in tgt}
+            src = Counter({r: n for r, n in src.items() if r.split("(")[0].casefold() in names})
+            names = {r.split("(")[0].casefold() for r in src}
+            tgt = Counter({r: n for r, n in tgt.items() if r.split("(")[0].casefold() in names})
+        if not src or not tgt or src == tgt:
+            continue
+        lacks, extra = sorted(src - tgt), sorted(tgt - src)
+        if lacks and extra:
+            changes.append((kind, lacks, extra))
+    return changes
+
+
+def digit_sequence(text: str, lang: str) -> list[float]:
+    """The values a text writes in digits, in the order it writes them."""
+    return [parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text))]
+
+
 def digit_numbers(text: str, lang: str) -> Counter:
     """Multiset of the values a text writes in digits (man-page references left out)."""
     return Counter(parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text)))
@@ -191,10 +233,17 @@ class NumberRule(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
         for link, src_text, tgt_text in ctx.linked_texts():
+            for kind, lacks, extra in reference_changes(src_text, tgt_text):
+                prose = is_prose(_MAN_REF.sub(" ", src_text))  # a reference is not code
+                yield ctx.finding("number-mismatch", "error" if prose else "warning", link, 1.0,
+                                  f"{kind} {', '.join(lacks)} in the source is {', '.join(extra)} in the translation",
+                                  (*lacks, *extra))
             # numbers written in digits are compared; one spelled out on the other
             # side ("zero", "ноль", "Null") stands in for a digit-written one
             digits_src, digits_tgt = digit_numbers(src_text, src_lang), digit_numbers(tgt_text, tgt_lang)
             if digits_src == digits_tgt:  # most links: nothing for stand-ins to explain
+                if len(digits_src) >= 2:
+                    yield from self._order(ctx, link, src_text, tgt_text)
                 continue
             missing = digits_src - (digits_tgt + _stand_ins(tgt_text, tgt_lang))
             extra = digits_tgt - (digits_src + _stand_ins(src_text, src_lang))
@@ -234,3 +283,17 @@ class NumberRule(Rule):
                                   written)
                 continue
             yield ctx.finding("number-mismatch", "error", link, 1.0, message, written)
+
+    def _order(self, ctx: PairContext, link, src_text: str, tgt_text: str) -> Iterable[Finding]:
+        """The same numbers in another order ("from 4 to 5" as "from 5 to 4"):
+        a warning only in prose whose numbers stand apart, where word order
+        rarely moves them (a date may be written day first on one side)."""
+        src = digit_sequence(src_text, ctx.alignment.source.lang)
+        tgt = digit_sequence(tgt_text, ctx.alignment.target.lang)
+        if src == tgt or not is_prose(src_text) or not is_prose(tgt_text):
+            return
+        moved = [(a, b) for a, b in zip(src, tgt) if a != b]
+        yield ctx.finding("number-mismatch", "warning", link, 0.7,
+                          f"numbers {', '.join(map(_show, src))} of the source are in another order in the "
+                          f"translation ({', '.join(map(_show, tgt))}): check which is which",
+                          tuple(_show(a) for a, _ in moved[:2]))

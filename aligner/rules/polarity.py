@@ -1,0 +1,168 @@
+"""A negation on one side of a linked pair that the other side lacks: the
+translation says the opposite ("is the second stage" / "ist nicht die zweite
+Stufe").
+
+The negating words of each language are data (``lexicons/negation.toml``).
+Counting them is not enough: translations move negations into words ("only"
+is "nichts außer", "fails" is "ne réussit pas", "disabled" is "無効"), so on
+faithful text the counts differ in a few links in a hundred. The encoder
+decides between the two readings: the side with the extra negation is
+embedded once more without it; if that reads clearly closer to the other side,
+the negation is what differs. Sentence similarity alone hardly moves for a
+negation (one word of twenty); the difference with and without it does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..core import Finding, Link
+from .base import PairContext, Rule
+from ..text import is_cjk, is_prose
+from .lexicons import lexicon
+
+#: How much of the distance between the two sides taking the extra negation
+#: out must close (1 - cosine, relative) for the negation to be the difference.
+#: Chosen on the planted benchmark of the tuned documents (bench/bench_recall.py,
+#: maint-guide in six languages): 0.1 found 25 of 48 planted negations at 29
+#: faithful links in 11,000 flagged; 0.05 found 28 at 70.
+GAIN = 0.1
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: Languages that write elisions against the next word (n'est, l'on): split at the apostrophe.
+_ELIDING = {"fr", "it", "ca"}
+#: Words between the two parts of a negation ("ne se trouve pas", "n'en a plus jamais").
+_REACH = 6
+
+
+def negations(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each negating word or piece in the text."""
+    table = lexicon("negation").get(lang.split("-")[0].lower())
+    if not table:
+        return []
+    found: list[tuple[int, int]] = []
+    words = frozenset(table.get("words", ()))
+    opening, closing = frozenset(table.get("opening", ())), frozenset(table.get("closing", ()))
+    if words or opening:
+        tokens = []
+        for m in _WORD.finditer(text):
+            token = m.group().casefold().replace("’", "'")
+            if lang in _ELIDING and "'" in token:  # n'est: the n
+                token = token.split("'")[0]
+            tokens.append((token, m.start(), m.start() + len(token)))
+        opened = -1  # the token index of an opening word still waiting for its closing word
+        for k, (token, start, end) in enumerate(tokens):
+            if token in opening:
+                opened = k
+                if any(t in closing for t, _, _ in tokens[k + 1:k + 1 + _REACH]):
+                    found.append((start, end))
+            elif token in closing and not (0 <= opened and k - opened <= _REACH):
+                found.append((start, end))
+            elif token in words:
+                found.append((start, end))
+    pieces = table.get("pieces", ())
+    if pieces:
+        masked = text
+        for word in table.get("not_pieces", ()):
+            masked = masked.replace(word, "\0" * len(word))
+        for piece in pieces:
+            found.extend((m.start(), m.end()) for m in re.finditer(re.escape(piece), masked))
+    return sorted(set(found))
+
+
+def absorbers(text: str, lang: str) -> list[str]:
+    """Words of the text that say a negation without a negating word ("only",
+    "unless", "fails", "unable"): a negation on the other side may translate them."""
+    entries = lexicon("negation").get(lang.split("-")[0].lower(), {}).get("absorbers", ())
+    folded = text.casefold()
+    tokens = [m.group() for m in _WORD.finditer(folded)]
+    found = []
+    for entry in entries:
+        if entry.endswith("-"):
+            hit = any(t.startswith(entry[:-1]) and len(t) > len(entry) + 2 for t in tokens)
+        elif entry.startswith("-"):
+            hit = any(t.endswith(entry[1:]) and len(t) > len(entry) + 2 for t in tokens)
+        elif " " in entry or not entry.isascii() and not any(c.isalpha() and c.isascii() for c in entry) \
+                and any(is_cjk(c) for c in entry):
+            hit = entry in folded
+        else:
+            hit = any(t.startswith(entry) for t in tokens)
+        if hit:
+            found.append(entry)
+    return found
+
+
+def without(text: str, span: tuple[int, int]) -> str:
+    """The text with one negation taken out."""
+    start, end = span
+    return re.sub(r"\s{2,}", " ", text[:start] + text[end:]).strip()
+
+
+def _difference(ctx: PairContext, link: Link) -> tuple[str, str, str, list[tuple[int, int]]] | None:
+    """(side with more negations, its text, the other side's text, its negations), or None."""
+    src_text, tgt_text = ctx.text(link)
+    src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+    if src_text == tgt_text or not lexicon("negation").get(src_lang) or not lexicon("negation").get(tgt_lang):
+        return None
+    src = negations(src_text, src_lang)
+    # words left in the source language negate in the translation too
+    tgt = sorted(set(negations(tgt_text, tgt_lang)) | set(negations(tgt_text, src_lang)))
+    if bool(src) == bool(tgt) and abs(len(src) - len(tgt)) < 2:
+        # one negation more or less beside others is how languages differ ("will not be
+        # installed until ..." is "не будет установлен, пока не ..."): only a negation
+        # present on one side alone is compared
+        return None
+    if not (_prose(src_text) and _prose(tgt_text)):
+        return None  # a table row or code: cells are aligned loosely, "not" is a value there
+    side = ("source", src_text, tgt_text, src) if len(src) > len(tgt) else ("translation", tgt_text, src_text, tgt)
+    if absorbers(side[2], tgt_lang if side[0] == "source" else src_lang):
+        return None  # "only", "unless", "fails": the other side says the negation in a word
+    return side
+
+
+def _prose(text: str) -> bool:
+    """Prose, in scripts with or without spaces."""
+    return is_prose(text) or ("|" not in text and sum(map(is_cjk, text)) >= 8)
+
+
+def _pair(side: str, text: str, other: str) -> tuple[str, str]:
+    """A (source, translation) pair whichever side ``text`` is."""
+    return (text, other) if side == "source" else (other, text)
+
+
+class PolarityRule(Rule):
+    ids = ("negation-mismatch",)
+    descriptions = {"negation-mismatch": "One side negates what the other side affirms (not, nicht, ne…pas, не, 不, ない…)."}
+    needs_embeddings = True
+
+    def probes(self, ctx: PairContext) -> Iterable[tuple[str, str]]:
+        for link, _, _ in ctx.linked_texts():
+            found = _difference(ctx, link)
+            if found:
+                side, text, other, spans = found
+                yield _pair(side, text, other)
+                for span in spans:
+                    yield _pair(side, without(text, span), other)
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        for link, _, _ in ctx.linked_texts():
+            found = _difference(ctx, link)
+            if not found:
+                continue
+            side, text, other, spans = found
+            base = ctx.similarity(*_pair(side, text, other))
+            if base is None:
+                continue  # no encoder: a count alone is too weak on faithful text
+            # the share of the distance between the sides that goes with the negation
+            gains = [((ctx.similarity(*_pair(side, without(text, span), other)) or base) - base)
+                     / max(1.0 - base, 1e-6) for span in spans]
+            best = max(range(len(spans)), key=lambda k: gains[k])
+            if gains[best] < GAIN:
+                continue
+            word = text[spans[best][0]:spans[best][1]]
+            other_side = "translation" if side == "source" else "source"
+            yield ctx.finding("negation-mismatch", "warning", link, min(1.0, gains[best] / (2 * GAIN)),
+                              f"the {side} negates with \"{word}\" and the {other_side} does not "
+                              f"(taking it out closes {gains[best]:.0%} of the distance between them): "
+                              "check that the meaning is not reversed", (word,))

