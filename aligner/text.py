@@ -88,6 +88,10 @@ def is_code(text: str) -> bool:
     return any(CODE_TOKEN.search(t) for t in text.split())
 
 
+#: What a tokenizer writes for a piece of text it has no entry for.
+UNKNOWN = "<unk>"
+
+
 def whole_words(sentence: str, span: str) -> str:
     """The run of whole words of ``sentence``, as written, that holds ``span``.
 
@@ -99,11 +103,14 @@ def whole_words(sentence: str, span: str) -> str:
     # one entry per case-folded character ("ß" folds to "ss"), each knowing its origin
     chars = [(f, k) for k, c in enumerate(sentence) if not c.isspace() for f in c.casefold()]
     flat = "".join(c for c, _ in chars)
-    needle = "".join(c.casefold() for c in span if not c.isspace())
-    at = flat.find(needle) if needle else -1
-    if at < 0:
-        return span.strip()
-    start, end = chars[at][1], chars[at + len(needle) - 1][1] + 1
+    # a character the encoder's vocabulary lacks comes back as "<unk>" (諺, 梱): any one to three
+    pieces = ["".join(c.casefold() for c in piece if not c.isspace()) for piece in span.split(UNKNOWN)]
+    found = None
+    for gap in (".", ".{1,3}?"):  # usually one character each
+        found = found or (re.search(gap.join(map(re.escape, pieces)), flat) if any(pieces) else None)
+    if found is None or found.end() == found.start():
+        return span.replace(UNKNOWN, "").strip() or span.strip()
+    start, end = chars[found.start()][1], chars[found.end() - 1][1] + 1
 
     def inside_word(c: str) -> bool:  # a wide (CJK) character is a word of its own here
         return not c.isspace() and unicodedata.east_asian_width(c) not in "WF"

