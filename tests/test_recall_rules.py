@@ -43,6 +43,9 @@ def _serious(findings, rule):
     ("ru", "Это не второй этап.", "не"),
     ("ja", "これは第二段階ではありません。", "ません"),
     ("zh", "这不是第二阶段。", "不"),
+    ("uk", "Це не другий етап.", "не"),
+    ("nl", "Dit is niet de tweede fase.", "niet"),
+    ("ko", "이것은 두 번째 단계가 아닙니다.", "아닙"),
 ])
 def test_negating_words_per_language(lang, text, word):
     assert word in [text[a:b].casefold() for a, b in negations(text, lang)]
@@ -216,3 +219,24 @@ def test_a_dropped_clause_is_a_warning_quoting_it(usem3):
     faithful = ["Die Shell ist ein Bourne-Shell-Klon namens ash, und sie hat nette Funktionen wie "
                 "automatische Vervollständigung und eine Liste der eingegebenen Befehle."]
     assert not _serious(_check(usem3, src, faithful), "clause-omission")
+
+
+def test_a_changed_unit_is_an_error_and_localised_spellings_are_the_same_unit(usem3):
+    src = ["The installation needs at least 600MB of disk space."]
+    found = _serious(_check(usem3, src, ["L'installation nécessite au moins 600 Go d'espace disque."], tgt_lang="fr"),
+                     "number-mismatch")
+    assert found and "unit MB in the source is GB" in found[0].message
+    faithful = ["L'installation nécessite au moins 600 Mo d'espace disque."]
+    assert not _serious(_check(usem3, src, faithful, tgt_lang="fr"), "number-mismatch")
+
+
+def test_numbers_and_months_written_as_words_are_compared(usem3):
+    src = ["A RAID6 array can survive up to two disk failures."]
+    found = _serious(_check(usem3, src, ["Ein RAID6-Array kann den Ausfall von bis zu drei Festplatten überstehen."]),
+                     "number-mismatch")
+    assert found and found[0].evidence == ("two", "drei")
+    faithful = ["Ein RAID6-Array kann den Ausfall von bis zu zwei Festplatten überstehen."]
+    assert not _serious(_check(usem3, src, faithful), "number-mismatch")
+    months = _serious(_check(usem3, ["The vote took place in July."], ["Le vote a eu lieu en juin."], tgt_lang="fr"),
+                      "number-mismatch")
+    assert months and months[0].severity == "error"

@@ -150,6 +150,27 @@ def reference_changes(src_text: str, tgt_text: str) -> list[tuple[str, list[str]
     return changes
 
 
+#: Units of measure written after a number, and the other spellings editions
+#: use for them (French octets: Mo for MB; Russian МБ). Hand-written: the
+#: units technical documents use; CLDR's unit names are spelled-out words.
+UNITS = {
+    "B": ("B", "o", "Б"), "KB": ("KB", "kB", "Ko", "ko", "КБ", "Кб", "кБ"), "MB": ("MB", "Mo", "МБ", "Мб"),
+    "GB": ("GB", "Go", "ГБ", "Гб"), "TB": ("TB", "To", "ТБ", "Тб"), "KiB": ("KiB", "Kio", "КиБ"),
+    "MiB": ("MiB", "Mio", "МиБ"), "GiB": ("GiB", "Gio", "ГиБ"), "TiB": ("TiB", "Tio", "ТиБ"),
+    "Hz": ("Hz", "Гц"), "kHz": ("kHz", "кГц"), "MHz": ("MHz", "МГц"), "GHz": ("GHz", "ГГц"),
+    "bit": ("bit", "bits", "бит"), "kbit": ("kbit", "Kbit", "кбит"), "Mbit": ("Mbit", "Мбит"),
+    "Gbit": ("Gbit", "Гбит"), "ms": ("ms", "мс"), "µs": ("µs", "us", "мкс"), "ns": ("ns", "нс"),
+}
+_UNIT_OF = {spelling: unit for unit, spellings in UNITS.items() for spelling in spellings}
+_WITH_UNIT = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?[ \u00a0\u202f]?(" +
+                        "|".join(sorted(map(re.escape, _UNIT_OF), key=len, reverse=True)) + r")(?![\w])")
+
+
+def units(text: str) -> Counter:
+    """The units of measure a text writes after its numbers (600MB, 4 GiB, 1,5 Go)."""
+    return Counter(_UNIT_OF[m.group(1)] for m in _WITH_UNIT.finditer(text))
+
+
 def digit_sequence(text: str, lang: str) -> list[float]:
     """The values a text writes in digits, in the order it writes them."""
     return [parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text))]
@@ -197,6 +218,11 @@ def word_numbers(text: str, lang: str) -> Counter:
     return values
 
 
+def _words_of(text: str, vocab: dict[str, float]) -> Counter:
+    """The values of the words of a text found in a vocabulary of number or month words."""
+    return Counter(vocab[w] for w in re.findall(r"\w+", text.lower().replace("ё", "е")) if w in vocab)
+
+
 _GLUED = re.compile(r"(?<=[^\W\d_])\d+|\d+(?=[^\W\d_])")
 
 
@@ -238,12 +264,22 @@ class NumberRule(Rule):
                 yield ctx.finding("number-mismatch", "error" if prose else "warning", link, 1.0,
                                   f"{kind} {', '.join(lacks)} in the source is {', '.join(extra)} in the translation",
                                   (*lacks, *extra))
+            src_units, tgt_units = units(src_text), units(tgt_text)
+            if src_units != tgt_units and src_units and tgt_units:
+                lacks, extra = sorted(src_units - tgt_units), sorted(tgt_units - src_units)
+                if lacks and extra:
+                    yield ctx.finding("number-mismatch", "error", link, 1.0,
+                                      f"unit {', '.join(lacks)} in the source is {', '.join(extra)} in the translation",
+                                      tuple(m.group() for text in (src_text, tgt_text)
+                                            for m in _WITH_UNIT.finditer(text)
+                                            if _UNIT_OF[m.group(1)] in (*lacks, *extra)))
             # numbers written in digits are compared; one spelled out on the other
             # side ("zero", "ноль", "Null") stands in for a digit-written one
             digits_src, digits_tgt = digit_numbers(src_text, src_lang), digit_numbers(tgt_text, tgt_lang)
             if digits_src == digits_tgt:  # most links: nothing for stand-ins to explain
                 if len(digits_src) >= 2:
                     yield from self._order(ctx, link, src_text, tgt_text)
+                yield from self._in_words(ctx, link, src_text, tgt_text, digits_src)
                 continue
             missing = digits_src - (digits_tgt + _stand_ins(tgt_text, tgt_lang))
             extra = digits_tgt - (digits_src + _stand_ins(src_text, src_lang))
@@ -297,3 +333,20 @@ class NumberRule(Rule):
                           f"numbers {', '.join(map(_show, src))} of the source are in another order in the "
                           f"translation ({', '.join(map(_show, tgt))}): check which is which",
                           tuple(_show(a) for a, _ in moved[:2]))
+
+    def _in_words(self, ctx: PairContext, link, src_text: str, tgt_text: str, digits: Counter) -> Iterable[Finding]:
+        """Small numbers and months written as words on both sides ("up to two
+        disks" as "bis zu drei Festplatten", "in July" as "en juin"). Ordinals
+        are left out: their stems are words too (German "erst" is "only")."""
+        src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+        for kind, vocab in (("number", _number_words), ("month", _month_words)):
+            src = _words_of(src_text, vocab(src_lang)) - digits
+            tgt = _words_of(tgt_text, vocab(tgt_lang)) - digits
+            lacks, extra = src - tgt, tgt - src
+            if lacks and extra:
+                (a, *_), (b, *_) = sorted(lacks), sorted(extra)
+                said = tuple(w for text, lang, value in ((src_text, src_lang, a), (tgt_text, tgt_lang, b))
+                             for w in re.findall(r"\w+", text) if vocab(lang).get(w.lower().replace("ё", "е")) == value)
+                yield ctx.finding("number-mismatch", "warning" if kind == "number" else "error", link, 0.8,
+                                  f"{kind} {_show(a)} in the source is {_show(b)} in the translation (written "
+                                  "in words)", said)
