@@ -7,6 +7,7 @@ embeddings: the rules themselves read values.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -50,7 +51,7 @@ def pair_context(alignment: Alignment, encoder: Encoder | None, model: Divergenc
     covered = frozenset(languages) if languages else None
     ctx = PairContext.of(alignment, semantics(alignment, encoder, model), model=encoder.model_name,
                          covered=covered)
-    return PairContext.of(alignment, ctx.semantics, probed(ctx, encoder, rules), encoder.model_name, covered)
+    return replace(ctx, probed=probed(ctx, encoder, rules))  # what the rules asked, given back to them
 
 
 def check_pair(ctx: PairContext, rules: Sequence[Rule] = RULES) -> list[Finding]:

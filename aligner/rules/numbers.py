@@ -110,12 +110,13 @@ def _ordinal(word: str, stems: tuple[tuple[str, float], ...]) -> float | None:
 #: Likewise a footnote mark ("[30]") and the number of a cross-reference to a
 #: titled section ("Section 6.1, “Complete (re)build”"): translations move the
 #: marks and often refer to the section by its title alone.
-_SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)|\[\d{1,3}\]|\b\d+(?:\.\d+)*(?=, ?[“\"«„「])")
-
-
-_MAN_REF = re.compile(r"([\w.+-]*\w) ?\((\d[a-z]*)\)")
+#: (The footnote mark and the titled section's number are compared as references
+#: by :func:`references` where both sides make them.)
 _FOOTNOTE = re.compile(r"\[(\d{1,3})\]")
 _TITLED = re.compile(r"\b(\d+(?:\.\d+)*)(?=, ?[“\"«„「])")
+_SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)|" + _FOOTNOTE.pattern + "|" + _TITLED.pattern)
+#: A man-page reference with the page's name, to compare the sections of one page.
+_MAN_REF = re.compile(r"([\w.+-]*\w) ?\((\d[a-z]*)\)")
 
 
 def references(text: str) -> dict[str, Counter]:
@@ -178,7 +179,7 @@ def digit_sequence(text: str, lang: str) -> list[float]:
 
 def digit_numbers(text: str, lang: str) -> Counter:
     """Multiset of the values a text writes in digits (man-page references left out)."""
-    return Counter(parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text)))
+    return Counter(digit_sequence(text, lang))
 
 
 @lru_cache(maxsize=16)

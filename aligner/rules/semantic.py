@@ -103,9 +103,9 @@ class SemanticRule(Rule):
             for span in clauses(src_text):
                 yield without_clause(src_text, span), tgt_text
 
-    def _clause(self, ctx: PairContext, link: Link) -> tuple[str, str, float] | None:
-        """(rule, the clause as written, gain) for the source clause whose removal
-        brings the sides closest, if that closes CLAUSE_GAIN of the distance."""
+    def _clause(self, ctx: PairContext, link: Link) -> tuple[str, float] | None:
+        """(the source clause as written, gain) for the clause whose removal brings
+        the sides closest, if that closes CLAUSE_GAIN of the distance."""
         src_text, tgt_text = ctx.text(link)
         base = ctx.similarity(src_text, tgt_text)
         if base is None:
@@ -116,9 +116,9 @@ class SemanticRule(Rule):
             if sim is None:
                 continue
             gain = (sim - base) / max(1.0 - base, 1e-6)
-            if best is None or gain > best[2]:
-                best = ("clause-omission", src_text[span[0]:span[1]].strip(" ,;:"), gain)
-        return best if best is not None and best[2] >= CLAUSE_GAIN else None
+            if best is None or gain > best[1]:
+                best = (src_text[span[0]:span[1]].strip(" ,;:"), gain)
+        return best if best is not None and best[1] >= CLAUSE_GAIN else None
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         sem = ctx.semantics
@@ -126,21 +126,16 @@ class SemanticRule(Rule):
             return
         typical_src = float(np.median([cov for _, cov in sem.signals.src_gap]))
         typical_tgt = float(np.median([cov for _, cov in sem.signals.tgt_gap]))
-        for k, index in enumerate(ctx.linked):
+        for k, link in self._flagged(ctx):
             score = float(sem.scores[k])
-            if score < sem.threshold:
-                continue
-            link = ctx.alignment.links[index]
             (src_span, src_cov), (tgt_span, tgt_cov) = sem.signals.src_gap[k], sem.signals.tgt_gap[k]
             src_text, tgt_text = ctx.text(link)
             severity = "info"
             clause = self._clause(ctx, link)
             if clause is not None:
-                rule, words, gain = clause
-                side = "source" if rule == "clause-omission" else "translation"
-                other = "translation" if rule == "clause-omission" else "source"
-                yield ctx.finding(rule, "warning", link, score,
-                                  f"the {side}'s words \"{words}\" have no counterpart in the {other}: without "
+                words, gain = clause
+                yield ctx.finding("clause-omission", "warning", link, score,
+                                  f"the source's words \"{words}\" have no counterpart in the translation: without "
                                   f"them the sentences read closer (by {gain:.0%} of the distance between them; "
                                   f"divergence {score:.2f})", (words,))
                 continue
