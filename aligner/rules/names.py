@@ -116,7 +116,30 @@ def _words_in(text: str) -> set[str]:
 #: A word in Latin letters (with digits and inner marks: dh_make, libfoo.so.1, x86-64).
 _LATIN_TOKEN = re.compile(r"(?<![\w.+/-])[A-Za-z][\w+]*(?:[._-][\w+]+)*")
 #: What comes before a word that starts a sentence or an item (where every word is capitalised).
-_OPENING = re.compile(r"(?:^|[.:!?*•\-–—\"'«„“‘(\[\]|]\s*)$")
+_OPENING = frozenset(".:!?*•-–—\"'«„“‘([]|")
+
+
+def _opens(prefix: str) -> bool:
+    """Whether a word after ``prefix`` starts a sentence or an item: nothing before
+    it, or one of :data:`_OPENING` and spaces. Read from the prefix's end (a
+    regular expression anchored at the end is searched from every position of a
+    long sentence, for every word)."""
+    if prefix in ("", "\n"):  # as the expression this replaces read it ("$" before a last newline)
+        return True
+    core = prefix.rstrip()
+    return bool(core) and core[-1] in _OPENING
+
+
+def _after_capitalised(prefix: str) -> bool:
+    """Whether ``prefix`` ends with a word holding a capital (A-Z) and then spaces:
+    the word before is capitalised too (a title, "Swiss Army Chainsaw")."""
+    core = prefix.rstrip()
+    if len(core) == len(prefix):
+        return False
+    k = len(core)
+    while k > 0 and (core[k - 1].isalnum() or core[k - 1] in "_'’"):
+        k -= 1
+    return any("A" <= c <= "Z" for c in core[k:])
 #: A name kept in at least this share of the translation sentences that render it
 #: is expected in every one; for names seen fewer than MIN_SEEN times, the share
 #: of all names the translation keeps decides.
@@ -169,7 +192,7 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
             word = m.group()
             if word[0].islower():
                 small[word] += 1
-            elif not _OPENING.search(text[:m.start()]):
+            elif not _opens(text[:m.start()]):
                 capital[word.casefold()] += 1
     return frozenset(w for w, n in small.items() if n >= capital[w]) | _place_and_language_names()
 
@@ -189,8 +212,8 @@ def source_names(text: str, lowercase: frozenset[str], known: frozenset[str] = f
             if any(c.isalpha() for c in token) and not re.fullmatch(r"[A-Za-z]+\d?", token):
                 names.setdefault(token, False)
             continue
-        opening = bool(_OPENING.search(text[:m.start()]))
-        title = bool(re.search(r"[A-Z][\w'’]*\s+$", text[:m.start()]) or re.match(r"\s+[A-Z]", text[m.end():]))
+        opening = _opens(text[:m.start()])
+        title = _after_capitalised(text[:m.start()]) or bool(re.match(r"\s+[A-Z]", text[m.end():]))
         for part in token.split("-"):  # GPG-signed, Debian-based: the parts
             if len(part) >= 3 and part[0].isupper() and any(c.islower() for c in part) \
                     and part.casefold() not in lowercase and (not opening or part in known):

@@ -15,6 +15,7 @@ negation (one word of twenty); the difference with and without it does.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from ..core import Finding, Link
@@ -101,8 +102,12 @@ def without(text: str, span: tuple[int, int]) -> str:
 
 def _difference(ctx: PairContext, link: Link) -> tuple[str, str, str, list[tuple[int, int]]] | None:
     """(side with more negations, its text, the other side's text, its negations), or None."""
-    src_text, tgt_text = ctx.text(link)
-    src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+    return _sides(*ctx.text(link), ctx.alignment.source.lang, ctx.alignment.target.lang)
+
+
+@lru_cache(maxsize=1 << 16)  # asked for every link twice, by probes() and then by check()
+def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
+        -> tuple[str, str, str, list[tuple[int, int]]] | None:
     if src_text == tgt_text or not lexicon("negation").get(src_lang) or not lexicon("negation").get(tgt_lang):
         return None
     src = negations(src_text, src_lang)
