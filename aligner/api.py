@@ -16,6 +16,7 @@ Typical use::
 from __future__ import annotations
 
 import time as _time
+from contextlib import nullcontext as _nullcontext
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -177,13 +178,22 @@ def align(editions: Editions, encoder: Encoder | str | None = None,
     """Align every translation to the source (and check them if ``with_findings``)."""
     encoder = _encoder(encoder)
     note = progress or _quiet
-    alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note,
-                                ALIGN_SHARE if with_findings else 1.0)
-    findings: tuple = ()
-    if with_findings:
-        note("checking", ALIGN_SHARE)
-        findings = tuple(_findings(alignments, encoder))
+    with _spans_kept(encoder) if with_findings else _nullcontext():
+        alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note,
+                                    ALIGN_SHARE if with_findings else 1.0)
+        findings: tuple = ()
+        if with_findings:
+            note("checking", ALIGN_SHARE)
+            findings = tuple(_findings(alignments, encoder))
     return AlignResult(editions, alignments, findings)
+
+
+def _spans_kept(encoder: Encoder):
+    """Aligning, then checking: the sentences' span embeddings, which the check's
+    semantic signals compare, are kept from the alignment's pass over them."""
+    from .diverge.semantic import SPAN_WIDTH
+
+    return encoder.keeping_spans(SPAN_WIDTH)
 
 
 def _findings(alignments: Sequence[Alignment], encoder: Encoder) -> list:
@@ -231,9 +241,11 @@ def check_documents(source: Document, targets: Sequence[Document], encoder: Enco
     """:func:`check` for documents already read."""
     encoder = _encoder(encoder)
     note = progress or _quiet
-    alignments = _align_targets(source, targets, encoder, max_length_ratio, note, ALIGN_SHARE)
-    note("checking", ALIGN_SHARE)
-    return _result(source, alignments, _findings(alignments, encoder), encoder, fail_on, baseline)
+    with _spans_kept(encoder):
+        alignments = _align_targets(source, targets, encoder, max_length_ratio, note, ALIGN_SHARE)
+        note("checking", ALIGN_SHARE)
+        findings = _findings(alignments, encoder)
+    return _result(source, alignments, findings, encoder, fail_on, baseline)
 
 
 def check_reviewed(path: str | Path, encoder: Encoder | str | None = None, fail_on: str = "error",

@@ -36,6 +36,23 @@ def is_cjk(text: str) -> bool:
     return bool(text) and unicodedata.east_asian_width(text[0]) in "WF"
 
 
+def has_cjk(text: str) -> bool:
+    """Whether any character of the text is one :func:`is_cjk` (ASCII text, most
+    of a Latin-script book, answered at once)."""
+    return not text.isascii() and any(is_cjk(c) for c in text)
+
+
+def count_cjk(text: str) -> int:
+    """How many characters of the text :func:`is_cjk` holds."""
+    return 0 if text.isascii() else sum(map(is_cjk, text))
+
+
+#: Sentences whose word counts and prose verdicts are kept: every rule asks about
+#: the same sentences, and a book repeats many of them.
+_SENTENCES = 1 << 14
+
+
+@lru_cache(maxsize=_SENTENCES)
 def words(text: str) -> int:
     """Words with at least one letter: what makes a sentence content, not a marker."""
     return sum(1 for w in text.split() if any(c.isalpha() for c in w))
@@ -68,6 +85,7 @@ def is_word(token: str) -> bool:
     return letters.isalpha() and not (len(letters) > 1 and letters.isupper())
 
 
+@lru_cache(maxsize=_SENTENCES)
 def is_prose(text: str) -> bool:
     """Whether a sentence is prose a translator translates, as opposed to code,
     a command line, a table row or a heading. Manuals and technical documents

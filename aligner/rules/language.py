@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from .. import langid
@@ -25,6 +26,7 @@ HALF = 0.5
 MIN_DOCUMENT = 5
 
 
+@lru_cache(maxsize=1 << 14)  # each link's two sides, asked again for the document's verdict
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return re.sub(r"\W+", " ", text).strip()
@@ -74,8 +76,11 @@ class LanguageRule(Rule):
         # only a clear verdict counts, among the languages a sentence of a
         # translation plausibly is in: the target's, the source's, widely used ones;
         # all sentences of the pair are detected at once
-        verdicts = langid.choose_many([prose for _, _, prose in pending], (tgt_lang, src_lang, *langid.COMMON))
-        for (place, link, _), verdict in zip(pending, verdicts):
+        # (each distinct text once: a book repeats its boilerplate)
+        distinct = list(dict.fromkeys(prose for _, _, prose in pending))
+        judged = dict(zip(distinct, langid.choose_many(distinct, (tgt_lang, src_lang, *langid.COMMON))))
+        for place, link, prose in pending:
+            verdict = judged[prose]
             if verdict is None or verdict[0] == tgt_lang or verdict[1] < SURE:
                 continue
             if verdict[0] == src_lang:

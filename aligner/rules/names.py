@@ -30,7 +30,7 @@ from anyascii import anyascii
 
 from .base import PairContext, Rule
 from ..core import Finding
-from ..text import is_cjk
+from ..text import has_cjk
 from .places import country, places
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
@@ -197,27 +197,43 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w, n in small.items() if n >= capital[w]) | _place_and_language_names()
 
 
-def source_names(text: str, lowercase: frozenset[str], known: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
-    """Names and identifiers of a source sentence that a translation keeps, each
-    with whether it stands in a run of capitalised words (a title, "Swiss Army
-    Chainsaw", which translators translate): capitalised words the source does not
-    write in small letters, not at a sentence's or item's start unless ``known`` as
-    a name from elsewhere, and identifiers. Acronyms are left to :func:`carried_tokens`."""
-    names: dict[str, bool] = {}
+def name_candidates(text: str, lowercase: frozenset[str]) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """Every name or identifier :func:`source_names` may keep, in order, as
+    (name, in a title, at a sentence's or item's start, identifier): read once per
+    sentence, then filtered for what is known as a name elsewhere."""
+    found: list[tuple[str, bool, bool, bool]] = []
     for m in _LATIN_TOKEN.finditer(_EMAIL.sub(" ", _URL.sub(" ", text))):
         token = m.group().rstrip("._-")
         if len(token) < 3 or token.isupper():
             continue
         if _identifier(token):
             if any(c.isalpha() for c in token) and not re.fullmatch(r"[A-Za-z]+\d?", token):
-                names.setdefault(token, False)
+                found.append((token, False, False, True))
             continue
         opening = _opens(text[:m.start()])
         title = _after_capitalised(text[:m.start()]) or bool(re.match(r"\s+[A-Z]", text[m.end():]))
         for part in token.split("-"):  # GPG-signed, Debian-based: the parts
             if len(part) >= 3 and part[0].isupper() and any(c.islower() for c in part) \
-                    and part.casefold() not in lowercase and (not opening or part in known):
-                names[part] = names.get(part, True) and title
+                    and part.casefold() not in lowercase:
+                found.append((part, title, opening, False))
+    return tuple(found)
+
+
+def source_names(text: str, lowercase: frozenset[str], known: frozenset[str] = frozenset(),
+                 candidates: tuple[tuple[str, bool, bool, bool], ...] | None = None) -> list[tuple[str, bool]]:
+    """Names and identifiers of a source sentence that a translation keeps, each
+    with whether it stands in a run of capitalised words (a title, "Swiss Army
+    Chainsaw", which translators translate): capitalised words the source does not
+    write in small letters, not at a sentence's or item's start unless ``known`` as
+    a name from elsewhere, and identifiers. Acronyms are left to :func:`carried_tokens`.
+    ``candidates`` are the sentence's :func:`name_candidates`, if already read."""
+    names: dict[str, bool] = {}
+    for name, title, opening, identifier in candidates if candidates is not None else \
+            name_candidates(text, lowercase):
+        if identifier:
+            names.setdefault(name, False)
+        elif not opening or name in known:
+            names[name] = names.get(name, True) and title
     return list(names.items())
 
 
@@ -263,7 +279,7 @@ def sounded(name: str, tgt_text: str) -> str | None:
     for m in re.finditer(r"[^\W\d_A-Za-z][^\W\d_]*", tgt_text):
         word = m.group()
         # scripts without spaces run words together: try each place a word may start
-        for start in range(len(word)) if any(is_cjk(c) for c in word) else (0,):
+        for start in range(len(word)) if has_cjk(word) else (0,):
             for end in range(start + 1, min(len(word), start + 12) + 1):
                 piece = word[start:end]
                 if re.sub(r"[^a-z]", "", anyascii(piece).casefold()).startswith(want):
@@ -287,14 +303,20 @@ class NameRule(Rule):
         known = frozenset(n for text in source for n in _LATIN_NAME.findall(text))
         latin_target = latin_script(ctx.alignment.target.texts)
         # names used inside sentences count at a sentence's start too ("Debian packages ...")
-        inside = frozenset(n for text in source for n, _ in source_names(text, lowercase))
+        candidates: dict[str, tuple] = {}
+        for text in source:
+            if text not in candidates:
+                candidates[text] = name_candidates(text, lowercase)
+        inside = frozenset(n for text, found in candidates.items() for n, _ in source_names(text, lowercase,
+                                                                                              candidates=found))
         seen: Counter = Counter()
         kept: Counter = Counter()
         missing = []
         for link, src_text, tgt_text in ctx.linked_texts():
             if src_text == tgt_text:
                 continue  # left as it is: the untranslated rule's
-            for name, title in source_names(src_text, lowercase, inside):
+            found = candidates.get(src_text)
+            for name, title in source_names(src_text, lowercase, inside, found):
                 seen[name] += 1
                 if _kept(name, tgt_text):
                     kept[name] += 1

@@ -97,12 +97,22 @@ def _ordinal_stems(lang: str) -> tuple[tuple[str, float], ...]:
     return tuple((w[:-cut], v) for w, v in words if " " not in w and len(w) > cut + 2)
 
 
+@lru_cache(maxsize=16)
+def _stem_index(stems: tuple[tuple[str, float], ...]) -> dict[str, tuple[int, float]]:
+    """Each stem with its place in ``stems`` (the first that fits wins) and value."""
+    index: dict[str, tuple[int, float]] = {}
+    for k, (stem, value) in enumerate(stems):
+        index.setdefault(stem, (k, value))
+    return index
+
+
 def _ordinal(word: str, stems: tuple[tuple[str, float], ...]) -> float | None:
+    """The value of the first stem the word starts with, followed by at most three
+    letters: a word is looked up by its last four prefixes, not against every stem."""
     word = word.replace("ё", "е")
-    for stem, value in stems:
-        if word.startswith(stem) and len(word) - len(stem) <= 3:
-            return value
-    return None
+    index = _stem_index(stems)
+    fits = [index[word[:n]] for n in range(max(1, len(word) - 3), len(word) + 1) if word[:n] in index]
+    return min(fits)[1] if fits else None
 
 
 #: A man-page section reference, "login(1)", "realloc (3)", "sh(1p)": part of

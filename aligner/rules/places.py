@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import is_cjk
+from ..text import has_cjk
 
 #: Languages that inflect names (России, Russlands): matched by their stem.
 #: Elsewhere a name is matched whole, so that an adjective ("Russian", "russe")
@@ -38,7 +38,7 @@ def _names(lang: str) -> tuple[tuple[str, str, bool], ...]:
         if not (len(code) == 2 and code.isalpha()) or code in ("ZZ", "QO", "XA", "XB", "EZ"):
             continue
         folded = name.casefold()
-        cjk = any(is_cjk(c) for c in folded)
+        cjk = has_cjk(folded)
         out.append((folded, code, lang.split("_")[0].split("-")[0] in INFLECTING and not cjk
                     and len(folded) >= MIN_STEM and " " not in folded and "-" not in folded))
     return tuple(sorted(out, key=lambda item: -len(item[0])))
@@ -67,7 +67,7 @@ def _index(lang: str) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str],
         if by_stem:
             stem = _stem(name)
             stems.setdefault(stem[:4], []).append((stem, code))
-        elif " " in name or "-" in name or any(is_cjk(c) for c in name):
+        elif " " in name or "-" in name or has_cjk(name):
             written.append((name, code))
         else:
             whole.setdefault(name, code)

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from ..core import Finding, Link
 from .base import PairContext, Rule
-from ..text import is_cjk, is_prose
+from ..text import count_cjk, has_cjk, is_prose
 from .lexicons import lexicon
 
 #: How much of the distance between the two sides taking the extra negation
@@ -85,7 +85,7 @@ def absorbers(text: str, lang: str) -> list[str]:
         elif entry.startswith("-"):
             hit = any(t.endswith(entry[1:]) and len(t) > len(entry) + 2 for t in tokens)
         elif " " in entry or not entry.isascii() and not any(c.isalpha() and c.isascii() for c in entry) \
-                and any(is_cjk(c) for c in entry):
+                and has_cjk(entry):
             hit = entry in folded
         else:
             hit = any(t.startswith(entry) for t in tokens)
@@ -128,7 +128,7 @@ def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
 
 def _prose(text: str) -> bool:
     """Prose, in scripts with or without spaces."""
-    return is_prose(text) or ("|" not in text and sum(map(is_cjk, text)) >= 8)
+    return is_prose(text) or ("|" not in text and count_cjk(text) >= 8)
 
 
 def _pair(side: str, text: str, other: str) -> tuple[str, str]:

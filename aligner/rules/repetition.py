@@ -13,7 +13,7 @@ import re
 from typing import Iterable
 
 from ..core import Finding, Link
-from ..text import is_cjk
+from ..text import has_cjk
 from .base import PairContext, Rule
 
 #: A repeated run counts from this many words (CJK: characters) and this share of the sentence.
@@ -28,7 +28,7 @@ def _spans(text: str) -> list[tuple[str, int, int]]:
     a repeated run of characters)."""
     out: list[tuple[str, int, int]] = []
     for m in re.finditer(r"\w+", text):
-        if any(is_cjk(c) for c in m.group()):
+        if has_cjk(m.group()):
             out.extend((c.casefold(), m.start() + i, m.start() + i + 1) for i, c in enumerate(m.group()))
         else:
             out.append((m.group().casefold(), m.start(), m.end()))
@@ -104,7 +104,7 @@ class RepetitionRule(Rule):
         if len(tokens) < 2 * MIN_WORDS or not _has_repeated_trigram(tokens):
             return
         start, size = longest_repeat(tokens)
-        cjk = any(is_cjk(c) for c in tokens[start])
+        cjk = has_cjk(tokens[start])
         if size < (MIN_CJK_CHARS if cjk else MIN_WORDS) or size < MIN_SHARE * len(tokens):
             return
         src_tokens = _tokens(src_text)

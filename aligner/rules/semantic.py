@@ -29,7 +29,7 @@ import numpy as np
 
 import re
 
-from ..text import is_cjk, whole_words
+from ..text import count_cjk, whole_words
 from .base import PairContext, Rule
 from ..core import Finding, Link
 
@@ -65,7 +65,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         piece = text[a:b].strip()
-        cjk = sum(map(is_cjk, piece))
+        cjk = count_cjk(piece)
         if cjk >= MIN_CLAUSE_CJK or len([w for w in piece.split() if any(c.isalpha() for c in w)]) >= MIN_CLAUSE_WORDS:
             out.append((a, b))
     return out
