@@ -26,6 +26,7 @@ from .align import MAX_WINDOW, align_windows
 from .align import signature as align_signature
 from .align.scorer import ScoringParams
 from .core import Alignment, BitextResult, CheckResult, Document, Editions, MultiAlignment, Signature, merge
+from .core.settings import Settings
 from .encoders import DEFAULT_MODEL, Encoder, load_encoder
 from .encoders.cards import calibration
 from .diverge.baseline import baseline_text
@@ -47,6 +48,7 @@ from .readers.editions import (
     sentences_document,
 )
 from .readers.manifest import read_manifest
+from .readers.project import find_project
 from .readers.review import is_review, read_review
 from .segment import signature as segment_signature
 from .version import __version__
@@ -174,7 +176,7 @@ class AlignResult:
 
 def align(editions: Editions, encoder: Encoder | str | None = None,
           max_length_ratio: float = MAX_LENGTH_RATIO, with_findings: bool = False,
-          progress: Progress | None = None) -> AlignResult:
+          progress: Progress | None = None, settings: Settings | None = None) -> AlignResult:
     """Align every translation to the source (and check them if ``with_findings``)."""
     encoder = _encoder(encoder)
     note = progress or _quiet
@@ -184,7 +186,7 @@ def align(editions: Editions, encoder: Encoder | str | None = None,
         findings: tuple = ()
         if with_findings:
             note("checking", ALIGN_SHARE)
-            findings = tuple(_findings(alignments, encoder))
+            findings = tuple(_findings(alignments, encoder, settings))
     return AlignResult(editions, alignments, findings)
 
 
@@ -196,11 +198,12 @@ def _spans_kept(encoder: Encoder):
     return encoder.keeping_spans(SPAN_WIDTH)
 
 
-def _findings(alignments: Sequence[Alignment], encoder: Encoder) -> list:
-    """The rules on aligned translations of one source, with witnesses."""
+def _findings(alignments: Sequence[Alignment], encoder: Encoder, settings: Settings | None = None) -> list:
+    """The rules on aligned translations of one source, with witnesses, under the project's settings."""
     from .diverge.check import check_alignments
+    from .rules import RULES
 
-    return check_alignments(alignments, encoder, divergence_model(encoder))
+    return check_alignments(alignments, encoder, divergence_model(encoder), RULES, settings)
 
 
 def align_reviewed(path: str | Path, encoder: Encoder | str | None = None,
@@ -229,50 +232,54 @@ def refuse_uncovered(editions: Editions, encoder: Encoder) -> None:
 
 def check(editions: Editions, encoder: Encoder | str | None = None, fail_on: str = "error",
           baseline: list[dict] | None = None, max_length_ratio: float = MAX_LENGTH_RATIO,
-          progress: Progress | None = None) -> CheckResult:
-    """Align every translation to the source and report where they diverge."""
+          progress: Progress | None = None, settings: Settings | None = None) -> CheckResult:
+    """Align every translation to the source and report where they diverge
+    (``settings``: a project's glossary and rule settings, :func:`read_settings`)."""
     return check_documents(editions.source, editions.targets, encoder, fail_on, baseline, max_length_ratio,
-                           progress)
+                           progress, settings)
 
 
 def check_documents(source: Document, targets: Sequence[Document], encoder: Encoder | str | None = None,
                     fail_on: str = "error", baseline: list[dict] | None = None,
-                    max_length_ratio: float = MAX_LENGTH_RATIO, progress: Progress | None = None) -> CheckResult:
+                    max_length_ratio: float = MAX_LENGTH_RATIO, progress: Progress | None = None,
+                    settings: Settings | None = None) -> CheckResult:
     """:func:`check` for documents already read."""
     encoder = _encoder(encoder)
     note = progress or _quiet
     with _spans_kept(encoder):
         alignments = _align_targets(source, targets, encoder, max_length_ratio, note, ALIGN_SHARE)
         note("checking", ALIGN_SHARE)
-        findings = _findings(alignments, encoder)
-    return _result(source, alignments, findings, encoder, fail_on, baseline)
+        findings = _findings(alignments, encoder, settings)
+    return _result(source, alignments, findings, encoder, fail_on, baseline, settings)
 
 
 def check_reviewed(path: str | Path, encoder: Encoder | str | None = None, fail_on: str = "error",
-                   baseline: list[dict] | None = None) -> CheckResult:
+                   baseline: list[dict] | None = None, settings: Settings | None = None) -> CheckResult:
     """Check the links a reviewer corrected in the review page, as they are."""
     encoder = _encoder(encoder)
     review = read_review(path)
-    return _result(review.source, review.alignments, _findings(review.alignments, encoder), encoder,
-                   fail_on, baseline)
+    return _result(review.source, review.alignments, _findings(review.alignments, encoder, settings), encoder,
+                   fail_on, baseline, settings)
 
 
 def check_aligned(alignment: Alignment, encoder: Encoder | str | None = None, fail_on: str = "error",
-                  baseline: list[dict] | None = None) -> tuple[CheckResult, "object", float]:
+                  baseline: list[dict] | None = None,
+                  settings: Settings | None = None) -> tuple[CheckResult, "object", float]:
     """Check an alignment as it is; also returns each link's divergence score and the threshold."""
-    from .diverge.check import check_pair, link_scores, pair_context
+    from .diverge.check import check_settled, link_scores
+    from .rules import RULES
 
     encoder = _encoder(encoder)
     model = divergence_model(encoder)
-    ctx = pair_context(alignment, encoder, model)
-    result = _result(alignment.source, [alignment], check_pair(ctx), encoder, fail_on, baseline)
+    ctx, found = check_settled(alignment, encoder, model, RULES, settings)
+    result = _result(alignment.source, [alignment], found, encoder, fail_on, baseline, settings)
     return result, link_scores(ctx), model.threshold
 
 
 def drift(editions: Editions, since: str | None = None, previous_source: str | Path | None = None,
           encoder: Encoder | str | None = None, fail_on: str = "error",
           max_length_ratio: float = MAX_LENGTH_RATIO, progress: Progress | None = None,
-          presplit: bool = False) -> CheckResult:
+          presplit: bool = False, settings: Settings | None = None) -> CheckResult:
     """Which translation sentences went stale since the source's earlier version:
     the version committed at git revision ``since``, or the file ``previous_source``
     (read as the editions were: ``presplit``, one sentence a line, or not).
@@ -290,38 +297,56 @@ def drift(editions: Editions, since: str | None = None, previous_source: str | P
     alignments = _align_targets(editions.source, editions.targets, encoder, max_length_ratio, note, 0.5)
     note("comparing the source with its earlier version", 0.5)
     findings = drift_check(earlier, alignments, lambda a, b: align_documents(a, b, encoder), cosine(encoder))
-    sig = _run_signature(encoder, editions.source, alignments, f"drift:{since or 'file'}")
+    if settings is not None:  # rules set off, severities, ignored matches (per translation's language)
+        lang_of = {a.target.name: a.target.lang for a in alignments}
+        findings = [kept for f in findings for kept in settings.apply([f], lang_of.get(f.target, ""))]
+    sig = _run_signature(encoder, editions.source, alignments, f"drift:{since or 'file'}", settings)
     return CheckResult(editions.source, alignments, tuple(findings), sig, fail_on)
 
 
 def check_bitext(path: "str | Path | pd.DataFrame", src_lang: str | None = None, tgt_lang: str | None = None,
                  encoder: Encoder | str | None = None, fail_on: str = "error",
-                 baseline: list[dict] | None = None) -> BitextResult:
+                 baseline: list[dict] | None = None, settings: Settings | None = None) -> BitextResult:
     """Check an already aligned bitext (a TSV, XLIFF or TMX file, or a DataFrame
     with the columns src_text and tgt_text), keeping every row for the report."""
     from .readers.bitext import read_pairs
 
     table, alignment, row_link = read_pairs(path, src_lang, tgt_lang)
-    result, scores, threshold = check_aligned(alignment, encoder, fail_on, baseline)
+    result, scores, threshold = check_aligned(alignment, encoder, fail_on, baseline, settings)
     return BitextResult(table, result, tuple(row_link), scores, threshold)
 
 
 def _result(source: Document, alignments: Sequence[Alignment], findings, encoder: Encoder,
-            fail_on: str, baseline: list[dict] | None) -> CheckResult:
+            fail_on: str, baseline: list[dict] | None, settings: Settings | None = None) -> CheckResult:
     from .diverge.baseline import apply_baseline
 
     stale: list[dict] = []
     if baseline is not None:
         findings, stale = apply_baseline(list(findings), baseline)
-    sig = _run_signature(encoder, source, alignments, "check")
+    sig = _run_signature(encoder, source, alignments, "check", settings)
     return CheckResult(source, tuple(alignments), tuple(findings), sig, fail_on, tuple(stale))
 
 
-def _run_signature(encoder: Encoder, source: Document, alignments: Sequence[Alignment], command: str) -> str:
-    """The signature of a check or drift run: its parts, the command, and the editions' languages."""
+def _run_signature(encoder: Encoder, source: Document, alignments: Sequence[Alignment], command: str,
+                   settings: Settings | None = None) -> str:
+    """The signature of a check or drift run: its parts, the command, the editions'
+    languages, and the project's settings when any are in force."""
     sig = signature(encoder, [source, *(a.target for a in alignments)])
+    part = settings.signature_part() if settings is not None else None
     return str(sig + Signature.of((command, None), ("src", source.lang),
-                                  (",".join(a.target.lang for a in alignments), None)))
+                                  (",".join(a.target.lang for a in alignments), None), *([part] if part else [])))
+
+
+def read_settings(config: str | Path | None = None, glossaries: Sequence[str | Path] = (),
+                  search: bool = True) -> Settings:
+    """A project's settings: ``config`` (an ``aligner.toml``), or the one found in
+    the working directory or above it when ``search``, plus glossary files; every
+    mistake is an :class:`InputError` naming it."""
+    from .readers.project import read_settings as read
+    from .rules import descriptions
+
+    return read(Path(config) if config is not None else None, [Path(g) for g in glossaries],
+                descriptions(), search)
 
 
 # -- output ------------------------------------------------------------------
@@ -361,6 +386,6 @@ __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", 
            "baseline_text", "check", "check_aligned", "check_bitext", "check_documents", "check_lengths",
            "check_outputs", "check_reviewed", "document_of", "drift", "get_encoder", "is_review",
            "load_document", "read_baseline", "read_check", "read_document", "read_editions", "read_listed",
-           "read_manifest", "read_review", "refuse_same_language", "render_alignment", "render_findings",
+           "read_manifest", "read_review", "read_settings", "Settings", "find_project", "refuse_same_language", "render_alignment", "render_findings",
            "refuse_uncovered", "render_page", "score_alignments", "sentences_document", "shows_findings", "with_baseline",
            "write_output"]

@@ -20,6 +20,7 @@ from typing import Callable
 
 from . import api
 from .api import __version__
+from .core.settings import Settings
 from .errors import InputError
 
 SUMMARY_COLUMNS = ["document", "status", "editions", "sentences", "errors", "warnings", "info",
@@ -39,17 +40,18 @@ class Job:
     model: str
     fail_on: str
     since: str = ""                      # with a revision: drift since then instead of check
+    settings: Settings = Settings()      # the project's (aligner.toml, --glossary)
 
 
 def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_on: str,
-              since: str = "") -> list[Job]:
+              since: str = "", settings: Settings | None = None) -> list[Job]:
     """One job per document of the manifest."""
     jobs = []
     for document, editions in api.read_manifest(manifest):
         source = [(lang, str(p)) for lang, p in editions if lang == source_lang]
         targets = tuple((lang, str(p)) for lang, p in editions if lang != source_lang)
         jobs.append(Job(document, source[0] if len(source) == 1 else ("", ""), targets,
-                        str(out_dir / _safe_name(document)), model, fail_on, since))
+                        str(out_dir / _safe_name(document)), model, fail_on, since, settings or Settings()))
     return jobs
 
 
@@ -76,6 +78,7 @@ def input_key(job: Job) -> str:
     digest = hashlib.sha256()
     settings = settings_key(api.get_encoder(job.model))
     digest.update(f"{__version__}|{job.model}|{settings}|{job.fail_on}|{_revision(job)}".encode())
+    digest.update(f"|{job.settings.signature_part()}".encode())  # other project settings: run again
     for lang, path in (job.source, *job.targets):
         digest.update(f"|{lang}|".encode())
         try:
@@ -138,9 +141,10 @@ def _run(job: Job, out: Path) -> dict:
     # checked as declared: a translation partly left in the source language is a finding, not a failure
     editions = api.read_listed(job.source, job.targets, strict=False)
     if job.since:
-        result = api.drift(editions, job.since, None, api.get_encoder(job.model), job.fail_on)
+        result = api.drift(editions, job.since, None, api.get_encoder(job.model), job.fail_on,
+                           settings=job.settings)
     else:
-        result = api.check(editions, api.get_encoder(job.model), job.fail_on)
+        result = api.check(editions, api.get_encoder(job.model), job.fail_on, settings=job.settings)
     out.mkdir(parents=True, exist_ok=True)
     aligned = api.AlignResult(editions, result.alignments)
     api.write_output(out / "aligned.tsv", api.render_alignment(aligned, "tsv"))

@@ -58,6 +58,21 @@ _SRC_LANG_OPTION = typer.Option(None, "--src-lang", metavar="LANG", help="Source
 _PRESPLIT_OPTION = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data).")
 _ONE_TGT_LANG_OPTION = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted.")
 _QUIET_OPTION = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr.")
+_CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Project settings (default: aligner.toml here or in a folder above).")
+_GLOSSARY_OPTION = typer.Option(None, "--glossary", metavar="FILE", help="Terms and their required translations (CSV or TBX); may be repeated.")
+_FAIL_ON_HELP = "Exit 1 when a finding of this severity or worse is found: error, warning, info, or never (default: the project's fail-on, else error)."
+
+
+def _settings(config: Optional[Path], glossary: Optional[List[Path]]):
+    """The project's settings, read (and every mistake in them refused) before any work."""
+    from . import api
+
+    return api.read_settings(config, glossary or [])
+
+
+def _fail_on(option: "Optional[FailOn]", settings) -> "FailOn":
+    """--fail-on as given, else the project's, else error."""
+    return option if option is not None else FailOn(settings.fail_on or "error")
 _RATIO_OPTION = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO",
                              help="Refuse editions whose lengths differ more than this.")
 
@@ -220,7 +235,7 @@ def check(
     from_review: Optional[Path] = typer.Option(None, "--from-review", metavar="FILE", help="Check the links corrected in the review page (its exported review.json) without re-aligning."),
     fmt: Report = typer.Option(Report.text, "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(names('findings'))}."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report here instead of standard output."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="SEVERITY", help=_FAIL_ON_HELP, show_default=False),
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Accept the findings listed in this file (from --write-baseline)."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Write the current findings as a baseline file."),
     src_lang: Optional[str] = _SRC_LANG_OPTION,
@@ -232,10 +247,15 @@ def check(
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Refuse editions in a language the model was not trained on (by default: a warning)."),
+    config: Optional[Path] = _CONFIG_OPTION,
+    glossary: Optional[List[Path]] = _GLOSSARY_OPTION,
     quiet: bool = _QUIET_OPTION,
 ) -> None:
     """Report where translations diverge from their source; exit 1 on findings at or above --fail-on."""
     from . import api
+
+    settings = _settings(config, glossary)
+    fail_on = _fail_on(fail_on, settings)
 
     api.check_outputs([output, write_baseline], [*(paths or []), *([pairs] if pairs else []),
                                                             *([from_review] if from_review else []),
@@ -249,16 +269,16 @@ def check(
         if pairs is not None:
             if paths:
                 raise InputError("give either --pairs FILE or editions, not both")
-            outcome = api.check_bitext(pairs, src_lang, tgt_lang, encoder, limit, known)
+            outcome = api.check_bitext(pairs, src_lang, tgt_lang, encoder, limit, known, settings)
             result = outcome.check
         elif from_review is not None:
             _one_input(paths, from_review, "--from-review")
-            outcome = result = api.check_reviewed(from_review, encoder, limit, known)
+            outcome = result = api.check_reviewed(from_review, encoder, limit, known, settings)
         else:
             editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang, presplit=presplit)
             if strict:
                 api.refuse_uncovered(editions, encoder)
-            outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note)
+            outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note, settings)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         content = api.render_findings(outcome, fmt.value, color=use_color, spreadsheet_safe=spreadsheet_safe)
     api.write_output(output, content)
@@ -294,24 +314,29 @@ def drift(
     source_lang: Optional[str] = _SOURCE_OPTION,
     fmt: Report = typer.Option("text", "--format", "-f", metavar="FORMAT", help=f"Report format: {', '.join(names('findings'))}."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report here instead of standard output."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a finding of this severity or worse is found: error, warning, info, or never."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="SEVERITY", help=_FAIL_ON_HELP, show_default=False),
     src_lang: Optional[str] = _SRC_LANG_OPTION,
     tgt_lang: Optional[str] = _ONE_TGT_LANG_OPTION,
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
     max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
+    config: Optional[Path] = _CONFIG_OPTION,
     quiet: bool = _QUIET_OPTION,
 ) -> None:
     """Report translation sentences that went stale since the source's earlier version; exit 1 at --fail-on."""
     from . import api
+
+    settings = _settings(config, [])
+    fail_on = _fail_on(fail_on, settings)
 
     api.check_outputs([output], [*paths, *([previous_source] if previous_source else [])])
     encoder = api.get_encoder(model)
     limit = fail_on.limit
     with _progress(quiet) as note:
         editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit)
-        result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note, presplit)
+        result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note, presplit,
+                           settings)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
         content = api.render_findings(result, fmt.value, color=use_color)
     api.write_output(output, content)
@@ -329,10 +354,14 @@ def report(
     model: str = _MODEL_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Leave out the findings this baseline accepts."),
     max_length_ratio: float = _RATIO_OPTION,
+    config: Optional[Path] = _CONFIG_OPTION,
+    glossary: Optional[List[Path]] = _GLOSSARY_OPTION,
     quiet: bool = _QUIET_OPTION,
 ) -> None:
     """Write a self-contained HTML page with the editions side by side and the findings in place."""
     from . import api
+
+    settings = _settings(config, glossary)
 
     api.check_outputs([output], [*paths, *([baseline] if baseline else [])])
     one_json = len(paths) == 1 and paths[0].suffix.lower() == ".json" and paths[0].is_file()
@@ -340,7 +369,7 @@ def report(
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
             note("checking the corrected links")
-            result = api.check_reviewed(paths[0], api.get_encoder(model), "error", known)
+            result = api.check_reviewed(paths[0], api.get_encoder(model), "error", known, settings)
     elif one_json:
         result = api.read_check(paths[0])
         if baseline:
@@ -349,7 +378,7 @@ def report(
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
             editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit)
-            result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note)
+            result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note, settings)
     content = api.render_page(result)
     api.write_output(output, content)
     if not quiet and output is not None and str(output) != "-":
@@ -364,20 +393,25 @@ def batch(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Address of an existing Dask scheduler (default: a local cluster)."),
     workers: int = typer.Option(2, "--workers", min=1, metavar="N", help="Worker processes of the local cluster."),
     model: str = _MODEL_OPTION,
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", metavar="SEVERITY", help="Exit 1 when a document has a finding of this severity or worse: error, warning, info, or never."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="SEVERITY", help="Exit 1 when a document has a finding of this severity or worse: error, warning, info, or never (default: the project's fail-on, else error).", show_default=False),
     since: Optional[str] = typer.Option(None, "--since", metavar="REV", help="Report drift since this git revision instead of checking (see 'aligner drift')."),
+    config: Optional[Path] = _CONFIG_OPTION,
+    glossary: Optional[List[Path]] = _GLOSSARY_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress bar on stderr."),
 ) -> None:
     """Align and check many documents on Dask; one result folder per document plus a summary."""
     from . import api
     from .batch import make_jobs, render_summary, run_batch
 
+    settings = _settings(config, glossary)
+    fail_on = _fail_on(fail_on, settings)
+
     if not manifest.exists():
         raise InputError(f"{manifest}: no such manifest")
     if output.exists() and not output.is_dir():
         raise InputError(f"{output}: is a file; batch writes a folder of results (-o FOLDER)")
     limit = fail_on.limit
-    jobs = make_jobs(manifest, source_lang.lower(), output, model, limit, since or "")
+    jobs = make_jobs(manifest, source_lang.lower(), output, model, limit, since or "", settings)
     output.mkdir(parents=True, exist_ok=True)  # only once the manifest is known to be good
     with _bar(len(jobs), "documents", quiet) as advance:
         rows = run_batch(jobs, scheduler, workers, advance)
@@ -390,6 +424,15 @@ def batch(
     if failed:
         raise typer.Exit(2)
     fail_on.exit(any(r.get("failing") for r in rows))
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every rule id with what it reports (the ids aligner.toml's [rules] takes)."""
+    from .rules import descriptions
+
+    for rule_id, text in descriptions().items():
+        typer.echo(f"{rule_id}\t{text}")
 
 
 @app.command("eval")

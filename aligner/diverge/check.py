@@ -15,6 +15,7 @@ import numpy as np
 from ..core import Alignment
 from ..encoders import Encoder
 from ..core import Finding, sort_key
+from ..core.settings import Settings
 from ..rules import RULES, PairContext, Rule, Semantics
 from ..rules.document import UNRELATED
 from .semantic import DivergenceModel, pair_signals
@@ -42,15 +43,16 @@ def probed(ctx: PairContext, encoder: Encoder, rules: Sequence[Rule]) -> dict[tu
 
 
 def pair_context(alignment: Alignment, encoder: Encoder | None, model: DivergenceModel,
-                 rules: Sequence[Rule] = RULES) -> PairContext:
+                 rules: Sequence[Rule] = RULES, settings: Settings | None = None) -> PairContext:
     """What the rules look at; the encoder runs only if one of ``rules`` needs it."""
+    terms = settings.terms_for(alignment.source.lang, alignment.target.lang) if settings else ()
     needed = encoder is not None and any(rule.needs_embeddings for rule in rules)
     if not needed:
-        return PairContext.of(alignment)
+        return PairContext.of(alignment, terms=terms)
     languages = encoder.card.get("languages")
     covered = frozenset(languages) if languages else None
     ctx = PairContext.of(alignment, semantics(alignment, encoder, model), model=encoder.model_name,
-                         covered=covered)
+                         covered=covered, terms=terms)
     return replace(ctx, probed=probed(ctx, encoder, rules))  # what the rules asked, given back to them
 
 
@@ -65,10 +67,26 @@ def check_pair(ctx: PairContext, rules: Sequence[Rule] = RULES) -> list[Finding]
 
 
 def check_alignments(alignments: Iterable[Alignment], encoder: Encoder | None,
-                     model: DivergenceModel, rules: Sequence[Rule] = RULES) -> list[Finding]:
-    """Findings for several translations of one source, with witnesses."""
-    contexts = [pair_context(a, encoder, model, rules) for a in alignments]
-    return add_witnesses([(ctx, check_pair(ctx, rules)) for ctx in contexts])
+                     model: DivergenceModel, rules: Sequence[Rule] = RULES,
+                     settings: Settings | None = None) -> list[Finding]:
+    """Findings for several translations of one source, with witnesses, as the
+    project's settings want them (rules set off do not run)."""
+    checked = []
+    for alignment in alignments:
+        ctx, found = check_settled(alignment, encoder, model, rules, settings)
+        checked.append((ctx, found))
+    return add_witnesses(checked)
+
+
+def check_settled(alignment: Alignment, encoder: Encoder | None, model: DivergenceModel,
+                  rules: Sequence[Rule] = RULES, settings: Settings | None = None) -> tuple[PairContext, list[Finding]]:
+    """One pair's context and findings under the project's settings."""
+    lang = alignment.target.lang
+    if settings is not None:
+        rules = [rule for rule in rules if settings.enabled(rule.ids, lang)]
+    ctx = pair_context(alignment, encoder, model, rules, settings)
+    found = check_pair(ctx, rules)
+    return ctx, (settings.apply(found, lang) if settings is not None else found)
 
 
 def link_scores(ctx: PairContext) -> np.ndarray:

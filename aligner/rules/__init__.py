@@ -7,12 +7,15 @@ from the rules themselves.
 """
 
 from .base import PairContext, PairSignals, Rule, Semantics
+from .consistency import ConsistencyRule
 from .document import DocumentRule
 from .drift import DriftRule, NotMovedRule, OrphanRule, StaleRule, UntranslatedAdditionRule
+from .glossary import GlossaryRule
 from .language import LanguageRule
 from .length import LengthRatioRule
 from .names import NameRule
 from .numbers import NumberRule
+from .parity import ParityRule
 from .polarity import PolarityRule
 from .repetition import RepetitionRule
 from .semantic import SemanticRule
@@ -22,7 +25,7 @@ from .truncation import TruncationRule
 RULES: tuple[Rule, ...] = (
     StructureRule(), TruncationRule(), SemanticRule(), NumberRule(), NameRule(),
     LanguageRule(), LengthRatioRule(), RepetitionRule(),
-    PolarityRule(), DocumentRule(),
+    PolarityRule(), DocumentRule(), GlossaryRule(), ParityRule(), ConsistencyRule(),
 )
 
 

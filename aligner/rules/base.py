@@ -16,6 +16,7 @@ from typing import Iterable, Mapping
 import numpy as np
 
 from ..core import Alignment, Finding, Link
+from ..core.settings import Term
 from ..text import words
 
 
@@ -57,13 +58,15 @@ class PairContext:
     #: (None: no encoder ran, or its card does not say)
     model: str | None = None
     covered: frozenset[str] | None = None
+    #: the glossary's terms for this pair's languages (``--glossary``, ``aligner.toml``)
+    terms: tuple[Term, ...] = ()
 
     @classmethod
     def of(cls, alignment: Alignment, semantics: Semantics | None = None,
            probed: Mapping[tuple[str, str], float] | None = None, model: str | None = None,
-           covered: frozenset[str] | None = None) -> "PairContext":
+           covered: frozenset[str] | None = None, terms: tuple[Term, ...] = ()) -> "PairContext":
         linked = tuple(k for k, link in enumerate(alignment.links) if link.src and link.tgt)
-        return cls(alignment, linked, semantics, dict(probed or {}), model, covered)
+        return cls(alignment, linked, semantics, dict(probed or {}), model, covered, terms)
 
     def similarity(self, src: str, tgt: str) -> float | None:
         """The encoder's similarity of two texts a rule probed; None without an encoder."""

@@ -1,0 +1,110 @@
+"""The team's glossary (``--glossary``, ``aligner.toml``): a source term whose
+required translation is absent, or whose forbidden translation is present.
+
+Terms are matched in their inflected forms: both the text and the term are cut
+to their Snowball stems (Первый комитет is Первом комитете, Experte is
+Experten), and in languages that write compounds as one word a term may also
+stand inside a longer word (Resolutionsentwurf holds Entwurf). A term written
+in capitals (an acronym) matches only as written: UN is not the Spanish "un".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ..core import Finding
+from ..core.settings import Term
+from .base import PairContext, Rule
+
+#: Snowball's stemmer per language code (those it has).
+_STEMMERS = {"ar": "arabic", "ca": "catalan", "da": "danish", "nl": "dutch", "en": "english",
+             "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hu": "hungarian",
+             "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian", "ne": "nepali",
+             "no": "norwegian", "nb": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian",
+             "sr": "serbian", "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+             "hy": "armenian", "eu": "basque", "hi": "hindi", "uk": "russian"}
+#: Languages that write compounds as one word: a term may be part of one.
+COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb", "fi", "is"})
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@lru_cache(maxsize=64)
+def _stemmer(lang: str):
+    import snowballstemmer
+
+    name = _STEMMERS.get(lang.split("-")[0].lower())
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def _case_sensitive(term: Term, text: str) -> bool:
+    if term.case_sensitive is not None:
+        return term.case_sensitive
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=1 << 14)
+def _stems(text: str, lang: str) -> tuple[str, ...]:
+    """The text's words, case-folded and cut to their stems (as written where
+    the language has no stemmer: CJK is then matched as a substring)."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    stemmer = _stemmer(lang)
+    return tuple(stemmer.stemWords(words)) if stemmer else tuple(words)
+
+
+def occurs(term_text: str, text: str, lang: str, case_sensitive: bool) -> bool:
+    """Whether a term occurs in a text, in any inflected form (see the module)."""
+    if case_sensitive:
+        return re.search(rf"(?<!\w){re.escape(term_text)}(?!\w)", text) is not None
+    if not _WORD.search(term_text) or not text:
+        return False
+    want = _stems(term_text, lang)
+    have = _stems(text, lang)
+    if not want or any(ord(c) > 0x2e80 for c in term_text):  # no spaces between words: as written
+        return term_text.casefold() in text.casefold()
+    n = len(want)
+    for k in range(len(have) - n + 1):
+        if have[k:k + n] == want:
+            return True
+    if lang.split("-")[0] in COMPOUNDING and n == 1:
+        # part of a compound: Mitgliedstaaten, Regierungssachverständigen
+        return any(want[0] in word for word in have if len(word) > len(want[0]))
+    return False
+
+
+class GlossaryRule(Rule):
+    ids = ("term-missing", "term-forbidden")
+    descriptions = {
+        "term-missing": "A glossary term of the source is not translated as the glossary requires.",
+        "term-forbidden": "The translation uses a translation the glossary forbids for a source term.",
+    }
+
+    def check(self, ctx: PairContext) -> Iterable[Finding]:
+        if not ctx.terms:
+            return
+        src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+        by_source: dict[str, list[Term]] = {}
+        for term in ctx.terms:
+            by_source.setdefault(term.source, []).append(term)
+        for link, src_text, tgt_text in ctx.linked_texts():
+            for source, entries in by_source.items():
+                if not occurs(source, src_text, src_lang, _case_sensitive(entries[0], source)):
+                    continue
+                required = [t for t in entries if not t.forbidden]
+                used = [t for t in required if occurs(t.target, tgt_text, tgt_lang, _case_sensitive(t, t.target))]
+                banned = [t for t in entries if t.forbidden
+                          and occurs(t.target, tgt_text, tgt_lang, _case_sensitive(t, t.target))]
+                wanted = " or ".join(f'"{t.target}"' for t in required)
+                for term in banned:
+                    yield ctx.finding("term-forbidden", "error", link, 1.0,
+                                      f'glossary: "{source}" is translated "{term.target}", which the glossary '
+                                      f"forbids" + (f" (use {wanted})" if required else "")
+                                      + (f"; {term.note}" if term.note else ""), (source, term.target))
+                if required and not used:
+                    note = next((t.note for t in required if t.note), "")
+                    yield ctx.finding("term-missing", "warning", link, 0.9,
+                                      f'glossary: "{source}" of the source is to be translated {wanted}, '
+                                      f"which the translation does not have" + (f" ({note})" if note else ""),
+                                      (source,))

@@ -1,0 +1,153 @@
+"""A team's glossary and project file, as a QA user meets them: the press
+release's own terms in four languages, a wrong term planted in each edition,
+and every mistake in the settings refused in one line before any work."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from clirunner import run
+
+from aligner.core.settings import Term
+from aligner.readers.glossary import read_glossary
+from aligner.rules.glossary import occurs
+
+#: (edition, the term as the edition writes it, a wrong one in its place)
+PLANTED = {"en": ("GGE", "GEG"), "de": ("GGE", "GEG"), "es": ("GTCA", "GEG"), "fr": ("GTCNL", "GTCA")}
+
+
+def _terms(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [f for f in data["findings"] if f["rule"].startswith("term-")], data
+
+
+def _editions(corpus, folder):
+    folder.mkdir()
+    for lang in ("ru", *PLANTED):
+        shutil.copy(corpus / f"{lang}.txt", folder / f"{lang}.txt")
+    return folder
+
+
+def test_a_wrong_term_planted_in_each_edition_is_reported_and_the_correct_uses_are_not(corpus, tmp_path):
+    glossary = corpus / "glossary.csv"
+    clean = _editions(corpus, tmp_path / "clean")
+    res = run("check", clean / "ru.txt", *(clean / f"{lang}.txt" for lang in PLANTED), "--glossary", glossary,
+              "-f", "json", "-o", tmp_path / "clean.json", "-q")
+    assert res.returncode == 1, res.stderr
+    before, data = _terms(tmp_path / "clean.json")
+    assert "settings:" in data["signature"] and "glossary" in data["signature"]
+    # the only term findings of the faithful editions are the Spanish clause planted as
+    # dropped ("a U.S.-promoted mechanism for discussing IIS issues within the UN")
+    assert {(f["target"].split("/")[-1], tuple(f["src_ids"])) for f in before} == {("es.txt", (14,))}
+    planted = _editions(corpus, tmp_path / "planted")
+    changed = {}
+    for lang, (right, wrong) in PLANTED.items():
+        path = planted / f"{lang}.txt"
+        text = path.read_text(encoding="utf-8")
+        at = text.index(right)
+        path.write_text(text[:at] + wrong + text[at + len(right):], encoding="utf-8")
+        changed[lang] = text[:at].count("\n")
+    res = run("check", planted / "ru.txt", *(planted / f"{lang}.txt" for lang in PLANTED), "--glossary", glossary,
+              "-f", "json", "-o", tmp_path / "planted.json", "-q")
+    after, _ = _terms(tmp_path / "planted.json")
+    new = [f for f in after if (f["target"].split("/")[-1], tuple(f["src_ids"])) != ("es.txt", (14,))]
+    assert {f["target"].split("/")[-1][:2] for f in new} == set(PLANTED)
+    for f in new:
+        lang = f["target"].split("/")[-1][:2]
+        assert PLANTED[lang][1] in f["tgt_text"]
+    # German's GEG is the Spanish and French acronym: forbidden there, an error
+    assert any(f["rule"] == "term-forbidden" and f["severity"] == "error" and "GEG" in f["message"]
+               for f in new if "de.txt" in f["target"])
+
+
+@pytest.mark.parametrize("term, text, lang, found", [
+    ("Первый комитет", "Это обсуждалось в Первом комитете вчера.", "ru", True),
+    ("проект резолюции", "по проектам резолюций", "ru", True),
+    ("Resolutionsentwurf", "über Resolutionsentwürfe zur Sicherheit", "de", True),
+    ("Generalversammlung", "der UN-Generalversammlung", "de", True),
+    ("Entwurf", "der Resolutionsentwurf", "de", True),          # inside a compound
+    ("copatrocinador", "como copatrocinadores activos", "es", True),
+    ("projet de résolution", "les projets de résolution", "fr", True),
+    ("Assemblée générale", "l'Assemblée Générale", "fr", True),
+    ("draft resolution", "the draft of a resolution", "en", False),
+    ("Entwurf", "der Resolutionsentwurf", "fr", False),         # French writes no compounds
+])
+def test_terms_are_found_in_their_inflected_forms(term, text, lang, found):
+    assert occurs(term, text, lang, case_sensitive=False) is found
+
+
+def test_an_acronym_matches_only_as_written():
+    assert occurs("ONU", "la ONU decidió", "es", case_sensitive=True)
+    assert not occurs("UN", "un proyecto de resolución", "es", case_sensitive=True)
+
+
+def test_a_tbx_glossary_is_read_both_ways_with_its_forbidden_terms(tmp_path):
+    path = tmp_path / "terms.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <langSet xml:lang="en"><tig><term>General Assembly</term></tig></langSet>
+  <langSet xml:lang="de"><tig><term>Generalversammlung</term></tig>
+    <tig><term>Vollversammlung</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry></body></text></martif>""", encoding="utf-8")
+    terms = read_glossary(path)
+    assert Term("General Assembly", "Generalversammlung", "de", False, source_lang="en") in terms
+    assert Term("General Assembly", "Vollversammlung", "de", True, source_lang="en") in terms
+    assert Term("Generalversammlung", "General Assembly", "en", False, source_lang="de") in terms
+
+
+@pytest.mark.parametrize("toml, says", [
+    ('[rules]\nname-mismach = "off"\n', "no rule 'name-mismach' (did you mean 'name-mismatch'?)"),
+    ('[rules]\nname-mismatch = "loud"\n', "name-mismatch = 'loud'; it is one of off, info, warning, error"),
+    ('glossary = ["missing.csv"]\n', "glossary"),
+    ('fail_on = "warning"\n', "unknown key 'fail_on' (did you mean 'fail-on'?)"),
+    ('ignore = ["(unclosed"]\n', "is not a regular expression"),
+    ('[rules\n', "not valid TOML"),
+])
+def test_a_mistake_in_the_project_file_is_one_line_and_exit_2_before_any_work(corpus, tmp_path, toml, says):
+    (tmp_path / "aligner.toml").write_text(toml, encoding="utf-8")
+    out = tmp_path / "out.json"
+    res = run("check", corpus / "ru.txt", corpus / "en.txt", "-f", "json", "-o", out, cwd=tmp_path)
+    assert res.returncode == 2
+    assert says in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert not out.exists()
+
+
+def test_an_unreadable_glossary_is_refused_before_any_work(corpus, tmp_path):
+    bad = tmp_path / "terms.csv"
+    bad.write_text("term,translation\nГПЭ,GGE\n", encoding="utf-8")
+    res = run("report", corpus / "ru.txt", corpus / "en.txt", "--glossary", bad, "-o", tmp_path / "r.html")
+    assert res.returncode == 2
+    assert "needs a header row with the columns source and target" in res.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_the_project_file_found_upward_sets_rules_severities_ignores_and_fail_on(corpus, tmp_path):
+    work = tmp_path / "project" / "docs"
+    work.mkdir(parents=True)
+    out = tmp_path / "out.json"
+    (tmp_path / "project" / "aligner.toml").write_text(
+        'fail-on = "never"\n'
+        '[rules]\nnumber-mismatch = "warning"\nomission = "off"\n'
+        '[languages.fr]\nignore = ["15"]\n', encoding="utf-8")
+    res = run("check", corpus / "ru.txt", corpus / "de.txt", corpus / "fr.txt", "-f", "json", "-o", out, "-q",
+              cwd=work)
+    assert res.returncode == 0, res.stderr  # fail-on = never
+    data = json.loads(out.read_text(encoding="utf-8"))
+    rules = {(f["target"].split("/")[-1], f["rule"], f["severity"]) for f in data["findings"]}
+    assert ("de.txt", "number-mismatch", "warning") in rules      # 124 -> 142, lowered to a warning
+    assert not any(r == "omission" for _, r, _ in rules)          # German's dropped sentence: rule off
+    assert not any(t == "fr.txt" and r == "number-mismatch" for t, r, _ in rules)  # 25 -> 15: ignored
+    assert "settings:" in data["signature"]
+    # --fail-on on the command line wins over the project's
+    res = run("check", corpus / "ru.txt", corpus / "de.txt", "-f", "json", "-o", out, "-q", "--fail-on", "warning",
+              cwd=work)
+    assert res.returncode == 1
+
+
+def test_without_settings_the_signature_is_unchanged(corpus, tmp_path):
+    out = tmp_path / "out.json"
+    run("check", corpus / "ru.txt", corpus / "en.txt", "-f", "json", "-o", out, "-q", cwd=tmp_path)
+    assert "settings" not in json.loads(out.read_text(encoding="utf-8"))["signature"]
