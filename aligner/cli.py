@@ -58,6 +58,7 @@ _SRC_LANG_OPTION = typer.Option(None, "--src-lang", metavar="LANG", help="Source
 _PRESPLIT_OPTION = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data).")
 _ONE_TGT_LANG_OPTION = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted.")
 _QUIET_OPTION = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr.")
+_EXCLUDE_OPTION = typer.Option(None, "--exclude", metavar="PATTERN", help="With a folder: leave out files whose name matches (notes.txt, *.draft.txt); may be repeated.")
 _CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Project settings (default: aligner.toml here or in a folder above).")
 _GLOSSARY_OPTION = typer.Option(None, "--glossary", metavar="FILE", help="Terms and their required translations (CSV or TBX); may be repeated.")
 _FAIL_ON_HELP = "Exit 1 when a finding of this severity or worse is found: error, warning, info, or never (default: the project's fail-on, else error)."
@@ -175,6 +176,7 @@ def align(
     exact_windows: bool = typer.Option(False, "--exact-windows", metavar="", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
     max_length_ratio: float = _RATIO_OPTION,
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
+    exclude: Optional[List[str]] = _EXCLUDE_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress or signature on stderr."),
 ) -> None:
     """Align translations to a source; one row per link (or per source sentence group for a folder)."""
@@ -188,7 +190,7 @@ def align(
         if from_review is not None:
             result = api.align_reviewed(from_review, encoder, with_findings="findings" in api.needs("alignment", fmt.value))
         else:
-            editions = api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit)
+            editions = api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, exclude=exclude or ())
             result = api.align(editions, encoder, max_length_ratio, api.shows_findings(fmt.value, editions), note)
         content = api.render_alignment(result, fmt.value, spreadsheet_safe)
     api.write_output(output, content)
@@ -247,6 +249,7 @@ def check(
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     strict: bool = typer.Option(False, "--strict", metavar="", help="Refuse editions in a language the model was not trained on (by default: a warning)."),
+    exclude: Optional[List[str]] = _EXCLUDE_OPTION,
     config: Optional[Path] = _CONFIG_OPTION,
     glossary: Optional[List[Path]] = _GLOSSARY_OPTION,
     quiet: bool = _QUIET_OPTION,
@@ -275,7 +278,8 @@ def check(
             _one_input(paths, from_review, "--from-review")
             outcome = result = api.check_reviewed(from_review, encoder, limit, known, settings)
         else:
-            editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang, presplit=presplit)
+            editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang, presplit=presplit,
+                                       exclude=(*settings.exclude, *(exclude or ())))
             if strict:
                 api.refuse_uncovered(editions, encoder)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note, settings)
@@ -293,7 +297,8 @@ def check(
 
 
 def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
-                    tgt_lang: Optional[str] = None, command: str = "check", presplit: bool = False):
+                    tgt_lang: Optional[str] = None, command: str = "check", presplit: bool = False,
+                    exclude: tuple = ()):
     from . import api
     from .readers.editions import refuse_missing
 
@@ -303,7 +308,9 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
                          + {"check": ", --pairs FILE or --from-review FILE",
                             "report": ", a check JSON or a review JSON"}.get(command, ""))
     # a translation partly left in the source language is checked as declared, not refused
-    return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, strict=False)
+    folder = len(paths) == 1 and paths[0].is_dir()  # the project's exclude patterns are for folders
+    return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, strict=False,
+                             exclude=exclude if folder else ())
 
 
 @app.command()
@@ -321,6 +328,7 @@ def drift(
     model: str = _MODEL_OPTION,
     max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
+    exclude: Optional[List[str]] = _EXCLUDE_OPTION,
     config: Optional[Path] = _CONFIG_OPTION,
     quiet: bool = _QUIET_OPTION,
 ) -> None:
@@ -334,7 +342,8 @@ def drift(
     encoder = api.get_encoder(model)
     limit = fail_on.limit
     with _progress(quiet) as note:
-        editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit)
+        editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit,
+                                   (*settings.exclude, *(exclude or ())))
         result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note, presplit,
                            settings)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
@@ -354,6 +363,7 @@ def report(
     model: str = _MODEL_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Leave out the findings this baseline accepts."),
     max_length_ratio: float = _RATIO_OPTION,
+    exclude: Optional[List[str]] = _EXCLUDE_OPTION,
     config: Optional[Path] = _CONFIG_OPTION,
     glossary: Optional[List[Path]] = _GLOSSARY_OPTION,
     quiet: bool = _QUIET_OPTION,
@@ -377,7 +387,8 @@ def report(
     else:
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
-            editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit)
+            editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit,
+                                       (*settings.exclude, *(exclude or ())))
             result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note, settings)
     content = api.render_page(result)
     api.write_output(output, content)

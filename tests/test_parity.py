@@ -69,3 +69,15 @@ def test_two_source_sentences_given_one_translation_are_reported():
     ctx = _pairs([("Файл читается при запуске программы.", same),
                   ("Файл записывается при выходе из программы.", same)], tgt_lang="de")
     assert [(f.rule, f.src_ids) for f in ConsistencyRule().check(ctx)] == [("inconsistent-source", (1,))]
+
+
+def test_a_translation_in_a_script_without_case_has_no_capital_to_lose():
+    ctx = _pairs([("Dpkg устанавливает пакеты.", "dpkg はパッケージをインストールします。")], tgt_lang="ja")
+    assert list(ParityRule().check(ctx)) == []
+
+
+@pytest.mark.parametrize("lang, text", [("pt", "Se se esquecer de montar o sistema, o partman avisa."),
+                                        ("it", "Si si installa da una immagine di CD.")])
+def test_reflexive_doubles_are_grammar_not_a_repeated_word(lang, text):
+    ctx = _pairs([("Если вы забудете смонтировать систему, partman предупредит.", text)], tgt_lang=lang)
+    assert [f.rule for f in ParityRule().check(ctx)] == []

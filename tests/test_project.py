@@ -151,3 +151,20 @@ def test_without_settings_the_signature_is_unchanged(corpus, tmp_path):
     out = tmp_path / "out.json"
     run("check", corpus / "ru.txt", corpus / "en.txt", "-f", "json", "-o", out, "-q", cwd=tmp_path)
     assert "settings" not in json.loads(out.read_text(encoding="utf-8"))["signature"]
+
+
+def test_a_file_beside_the_editions_is_left_out_with_exclude_or_the_project_file(corpus, tmp_path):
+    folder = tmp_path / "editions"
+    folder.mkdir()
+    for lang in ("ru", "en"):
+        shutil.copy(corpus / f"{lang}.txt", folder / f"{lang}.txt")
+    shutil.copy(corpus / "en.txt", folder / "notes.txt")
+    res = run("align", folder, "--source", "ru", "-q")
+    assert res.returncode == 2 and "--exclude notes.txt" in res.stderr
+    res = run("align", folder, "--source", "ru", "-q", "--exclude", "notes.*")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[0].split("\t")[:4] == ["src_ids", "ru", "en_ids", "en"]
+    (tmp_path / "aligner.toml").write_text('exclude = ["notes.txt"]\n', encoding="utf-8")
+    res = run("check", folder, "--source", "ru", "-q", "-f", "json", "-o", tmp_path / "out.json", cwd=tmp_path)
+    assert res.returncode in (0, 1), res.stderr
+    assert "notes.txt" not in (tmp_path / "out.json").read_text(encoding="utf-8")

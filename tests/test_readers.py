@@ -49,7 +49,8 @@ def test_pick_source_names_what_is_wrong(tmp_path):
     with pytest.raises(InputError, match="no 'de' edition"):
         pick_source(docs, "de", tmp_path)
     with pytest.raises(InputError, match="two editions in 'en'.*english.txt is read as an edition because it "
-                                         "is a text file: move it out of the folder, or give the editions as files"):
+                                         "is a text file: leave it out with --exclude english.txt, or give the "
+                                         "editions as files"):
         pick_source({**docs, "a/english.txt": Document("en", ())}, "ru", tmp_path)
 
 

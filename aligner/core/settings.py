@@ -64,6 +64,8 @@ class Settings:
     glossary: tuple[Term, ...] = ()
     languages: Mapping[str, LanguageSettings] = field(default_factory=dict)
     fail_on: str | None = None
+    #: file-name patterns of a folder of editions that are not editions (notes.txt)
+    exclude: tuple[str, ...] = ()
     #: where they were read from, for messages (not part of the signature)
     origin: tuple[str, ...] = field(default=(), compare=False)
 

@@ -26,14 +26,19 @@ def lang_from_name(path: Path) -> str | None:
     return match.group(1) if match else None
 
 
-def folder_editions(folder: Path) -> list[Path]:
+def folder_editions(folder: Path, exclude: Sequence[str] = ()) -> list[Path]:
     """Edition files in a folder (not recursive), in name order: plain-text files,
     and files of the other registered formats whose name says a language
     (en.docx, press.de.md); a file named like an edition in a format the tool
-    cannot read (en.pdf) is refused rather than passed over."""
+    cannot read (en.pdf) is refused rather than passed over. Files whose name
+    matches an ``exclude`` pattern (``--exclude notes.txt``, ``*.draft.txt``) are
+    left out."""
+    from fnmatch import fnmatch
+
     from . import DOCUMENT_READERS, suffix
 
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                   and not any(fnmatch(p.name, pattern) for pattern in exclude))
     unknown = [p for p in files if suffix(p) not in DOCUMENT_READERS and lang_from_name(p) and suffix(p)]
     if unknown:
         raise InputError(f"{unknown[0]}: {suffix(unknown[0])} is not a format editions can be read from "
@@ -55,9 +60,10 @@ def pick_source(docs: dict, source_lang: str | None, folder: Path) -> str:
     for lang, names in by_lang.items():
         if len(names) > 1:
             unnamed = [n for n in names if not lang_from_name(Path(n))]
-            hint = (f"; {Path(unnamed[0]).name} is read as an edition because it is a text file: move it out "
-                    "of the folder, or give the editions as files (SOURCE TARGET ...)") if unnamed else \
-                "; keep one per language in the folder, or give the editions as files (SOURCE TARGET ...)"
+            hint = (f"; {Path(unnamed[0]).name} is read as an edition because it is a text file: leave it out "
+                    f"with --exclude {Path(unnamed[0]).name}, or give the editions as files (SOURCE TARGET ...)") \
+                if unnamed else ("; keep one per language in the folder, leave the others out with --exclude NAME, "
+                                 "or give the editions as files (SOURCE TARGET ...)")
             raise InputError(f"{folder}: two editions in '{lang}': {', '.join(names)}{hint}")
     if not source_lang:
         raise InputError(f"{folder}: say which edition is the source with --source LANG "
@@ -115,7 +121,7 @@ def refuse_missing(paths: Sequence[str | Path]) -> None:
 
 def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
                   src_lang: str | None = None, tgt_lang: str | None = None,
-                  presplit: bool = False, strict: bool = True) -> Editions:
+                  presplit: bool = False, strict: bool = True, exclude: Sequence[str] = ()) -> Editions:
     """The editions named by SOURCE TARGET [TARGET ...] or by one folder of
     ``<lang>.txt`` files (whose source is ``source_lang``); ``strict`` as for
     :func:`load_document` (a check reads what is declared)."""
@@ -128,11 +134,14 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
             raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
                              "language comes from its file name (ru.txt, en.txt)")
         folder = paths[0]
-        docs = {str(p): read_document(p, lang_from_name(p), presplit, strict) for p in folder_editions(folder)}
+        docs = {str(p): read_document(p, lang_from_name(p), presplit, strict)
+                for p in folder_editions(folder, exclude)}
         source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
         return Editions(source, tuple(docs.values()), True)
     if source_lang:
         raise InputError("--source LANG goes with a folder of editions")
+    if exclude:
+        raise InputError("--exclude goes with a folder of editions; with files, name only the editions")
     if len(paths) < 2:
         raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
     if tgt_lang and len(paths) > 2:

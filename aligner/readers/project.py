@@ -4,6 +4,7 @@ documents so that CI and people run the same check.
 ::
 
     fail-on = "warning"                  # default of --fail-on
+    exclude = ["notes.txt"]              # files of a folder of editions that are not editions
     glossary = ["terms.csv"]             # relative to this file
     ignore = ["ACME Cloud", "`[^`]+`"]    # findings on these are left out
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -33,7 +35,7 @@ from ..errors import InputError
 from .glossary import read_glossary
 
 FILE_NAME = "aligner.toml"
-_TOP = ("fail-on", "glossary", "ignore", "rules", "languages")
+_TOP = ("fail-on", "glossary", "ignore", "exclude", "rules", "languages")
 _LANGUAGE = ("ignore", "rules")
 _FAIL_ON = ("error", "warning", "info", "never")
 
@@ -59,8 +61,8 @@ def read_settings(config: Path | None, glossaries: Iterable[Path], rule_ids: Ite
     for glossary in glossaries:
         extra += read_glossary(glossary)
     if extra:
-        settings = Settings(settings.rules, settings.ignore, settings.glossary + extra, settings.languages,
-                            settings.fail_on, settings.origin + tuple(str(g) for g in glossaries))
+        settings = replace(settings, glossary=settings.glossary + extra,
+                           origin=settings.origin + tuple(str(g) for g in glossaries))
     return settings
 
 
@@ -92,7 +94,8 @@ def _read(path: Path, known: tuple[str, ...]) -> Settings:
         languages[lang] = LanguageSettings(_rules(values.get("rules", {}), known, f"{where}: languages.{lang}.rules"),
                                            _patterns(values.get("ignore", []), f"{where}: languages.{lang}.ignore"))
     return Settings(_rules(data.get("rules", {}), known, f"{where}: rules"),
-                    _patterns(data.get("ignore", []), f"{where}: ignore"), glossary, languages, fail_on, (where,))
+                    _patterns(data.get("ignore", []), f"{where}: ignore"), glossary, languages, fail_on,
+                    tuple(_strings(data.get("exclude", []), f"{where}: exclude")), (where,))
 
 
 def _keys(table: dict, allowed: tuple[str, ...], where: str) -> None:

@@ -30,7 +30,7 @@ _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("«", "»"))
 _GRAMMATICAL_DOUBLES = {
     "de": {"die", "der", "das", "den", "dem", "des", "sie", "ein", "eine"},
     "nl": {"die", "dat"}, "fr": {"nous", "vous", "que", "le", "la", "les"},
-    "en": {"that", "had", "is"}, "es": {"que"}, "it": {"che"}, "pt": {"que"},
+    "en": {"that", "had", "is"}, "es": {"que"}, "it": {"che", "si"}, "pt": {"que", "se", "da", "do"},
 }
 _REPEAT = re.compile(r"(?<!\w)(\w{2,})\s+\1(?!\w)", re.IGNORECASE)
 _END = re.compile(r"([.?!:;…。？！：；])[\"'»”’)\]]*\s*$")
@@ -54,6 +54,13 @@ def repeated_words(text: str, lang: str) -> list[str]:
     allowed = _GRAMMATICAL_DOUBLES.get(lang.split("-")[0], set())
     return [m.group(1) for m in _REPEAT.finditer(text)
             if not m.group(1).isdigit() and m.group(1).casefold() not in allowed]
+
+
+def _cased_script(text: str) -> bool:
+    """Whether most letters of a text have a case (Latin, Cyrillic, Greek): Japanese
+    or Chinese text that starts with a command ("dpkg を使う") has no capital to lose."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() or c.islower() for c in letters) > 0.5 * len(letters)
 
 
 def ending(text: str) -> str:
@@ -100,6 +107,7 @@ class ParityRule(Rule):
                                   f'the translation writes "{doubled[0]} {doubled[0]}"', (f"{doubled[0]} {doubled[0]}",))
             src_first = next((c for c in src_text if c.isalpha()), "")
             tgt_first = next((c for c in tgt_text if c.isalpha()), "")
-            if src_first.isupper() and tgt_first.islower() and tgt_text.lstrip()[:1].isalpha():
+            if src_first.isupper() and tgt_first.islower() and tgt_text.lstrip()[:1].isalpha() \
+                    and _cased_script(tgt_text):
                 yield ctx.finding("leading-capital", "info", link, 0.3,
                                   "the source sentence starts with a capital letter, the translation does not")
