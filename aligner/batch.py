@@ -195,3 +195,28 @@ def render_summary(rows: list[dict]) -> str:
         if column not in table:
             table[column] = ""
     return table[SUMMARY_COLUMNS].to_csv(sep="\t", index=False, lineterminator="\n")
+
+
+CONSISTENCY_COLUMNS = ["lang", "document", "sentence", "source", "translation", "usual", "usual_in",
+                       "usual_count", "ways"]
+
+
+def render_consistency(jobs: list[Job], rows: list[dict]) -> str:
+    """consistency.tsv: source sentences that one document translates otherwise than
+    the other documents of the archive usually do (per target language), read from
+    each finished document's check.json."""
+    import pandas as pd
+
+    from .rules.consistency import across_documents
+
+    checked = []
+    for job, row in zip(jobs, rows):
+        path = Path(job.out_dir) / "check.json"
+        if row.get("status") in ("ok", "unchanged") and path.is_file() \
+                and job.settings.rule_setting("inconsistent-translation", "") != "off":
+            try:
+                checked.extend((job.document, alignment) for alignment in api.read_check(path).alignments)
+            except InputError:
+                continue  # a result damaged since: its document is left out of the comparison
+    table = pd.DataFrame(across_documents(checked), columns=CONSISTENCY_COLUMNS)
+    return table.to_csv(sep="\t", index=False, lineterminator="\n")

@@ -279,7 +279,7 @@ def check(
             outcome = result = api.check_reviewed(from_review, encoder, limit, known, settings)
         else:
             editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang, presplit=presplit,
-                                       exclude=(*settings.exclude, *(exclude or ())))
+                                       exclude=(*settings.exclude, *(exclude or ())), named=settings.editions)
             if strict:
                 api.refuse_uncovered(editions, encoder)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note, settings)
@@ -298,7 +298,7 @@ def check(
 
 def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
                     tgt_lang: Optional[str] = None, command: str = "check", presplit: bool = False,
-                    exclude: tuple = ()):
+                    exclude: tuple = (), named: Optional[dict] = None):
     from . import api
     from .readers.editions import refuse_missing
 
@@ -310,7 +310,7 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
     # a translation partly left in the source language is checked as declared, not refused
     folder = len(paths) == 1 and paths[0].is_dir()  # the project's exclude patterns are for folders
     return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, strict=False,
-                             exclude=exclude if folder else ())
+                             exclude=exclude if folder else (), named=named)
 
 
 @app.command()
@@ -343,7 +343,7 @@ def drift(
     limit = fail_on.limit
     with _progress(quiet) as note:
         editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit,
-                                   (*settings.exclude, *(exclude or ())))
+                                   (*settings.exclude, *(exclude or ())), settings.editions)
         result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note, presplit,
                            settings)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
@@ -388,7 +388,7 @@ def report(
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
             editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit,
-                                       (*settings.exclude, *(exclude or ())))
+                                       (*settings.exclude, *(exclude or ())), settings.editions)
             result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note, settings)
     content = api.render_page(result)
     api.write_output(output, content)
@@ -412,7 +412,7 @@ def batch(
 ) -> None:
     """Align and check many documents on Dask; one result folder per document plus a summary."""
     from . import api
-    from .batch import make_jobs, render_summary, run_batch
+    from .batch import make_jobs, render_consistency, render_summary, run_batch
 
     settings = _settings(config, glossary)
     fail_on = _fail_on(fail_on, settings)
@@ -427,9 +427,15 @@ def batch(
     with _bar(len(jobs), "documents", quiet) as advance:
         rows = run_batch(jobs, scheduler, workers, advance)
     summary = render_summary(rows)
+    consistency = render_consistency(jobs, rows)
+    api.write_output(output / "consistency.tsv", consistency)
     api.write_output(output / "summary.tsv", summary)
     api.write_output(None, summary)
     failed = [r for r in rows if r["status"] == "failed"]
+    departing = consistency.count("\n") - 1
+    if departing and not quiet:
+        _err(f"{departing} translation sentence(s) differ from how the other documents translate the same source "
+             f"sentence: {output / 'consistency.tsv'}")
     for r in failed:
         _err(f"{r['document']}: {r['message']}")
     if failed:

@@ -203,3 +203,25 @@ def test_quiet_batch_says_nothing_where_another_cluster_holds_the_dashboard_port
         holder.close()
     assert res.returncode == 0, res.stderr
     assert res.stderr == ""
+
+
+def test_a_sentence_one_document_translates_otherwise_than_the_others_is_listed(corpus, tmp_path):
+    # the same source sentence across the documents of an archive (a translation
+    # memory would have given it the same way): consistency.tsv lists the departure
+    root = tmp_path / "archive"
+    usual = "Gemeinsam mit interessierten Ländern aus allen Regionen der Welt"
+    other = "Zusammen mit interessierten Staaten aus sämtlichen Weltregionen"
+    for k in range(3):
+        folder = root / f"doc{k}"
+        folder.mkdir(parents=True)
+        shutil.copy(corpus / "ru.txt", folder / "ru.txt")
+        text = (corpus / "de.txt").read_text(encoding="utf-8")
+        (folder / "de.txt").write_text(text.replace(usual, other) if k == 2 else text, encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("batch", str(root), "--source", "ru", "-o", str(out), "--workers", "1")
+    assert res.returncode == 1, res.stderr
+    table = pd.read_csv(out / "consistency.tsv", sep="\t", keep_default_na=False, dtype=str)
+    assert list(table["document"]) == ["doc2"]
+    assert table["translation"][0].startswith(other) and table["usual"][0].startswith(usual)
+    assert table["usual_count"][0] == "2" and table["usual_in"][0].startswith("doc0:")
+    assert "consistency.tsv" in res.stderr

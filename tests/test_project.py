@@ -20,7 +20,7 @@ PLANTED = {"en": ("GGE", "GEG"), "de": ("GGE", "GEG"), "es": ("GTCA", "GEG"), "f
 
 def _terms(path):
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [f for f in data["findings"] if f["rule"].startswith("term-")], data
+    return [f for f in data["findings"] if f["rule"] in ("term-missing", "term-forbidden")], data
 
 
 def _editions(corpus, folder):
@@ -168,3 +168,30 @@ def test_a_file_beside_the_editions_is_left_out_with_exclude_or_the_project_file
     res = run("check", folder, "--source", "ru", "-q", "-f", "json", "-o", tmp_path / "out.json", cwd=tmp_path)
     assert res.returncode in (0, 1), res.stderr
     assert "notes.txt" not in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
+def test_a_term_translated_in_two_allowed_ways_is_one_note_with_the_counts(corpus, tmp_path):
+    out = tmp_path / "fr.json"
+    run("check", corpus / "ru.txt", corpus / "fr.txt", "--glossary", corpus / "glossary.csv", "-f", "json",
+        "-o", out, "-q")
+    found = [f for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"] == "term-inconsistent"]
+    assert len(found) == 1 and found[0]["severity"] == "info" and not found[0]["src_ids"]
+    assert '"ООН" is translated "' in found[0]["message"]
+    assert '"ONU" in' in found[0]["message"] and '"Nations Unies" in' in found[0]["message"]
+
+
+def test_the_project_file_names_the_language_of_an_edition_whose_file_name_does_not(corpus, tmp_path):
+    folder = tmp_path / "editions"
+    folder.mkdir()
+    shutil.copy(corpus / "ru.txt", folder / "ru.txt")
+    shutil.copy(corpus / "en.txt", folder / "translation.md")  # a .md counts only when its name says a language
+    res = run("check", folder, "--source", "ru", "-q", cwd=tmp_path)
+    assert res.returncode == 2 and "only one edition" in res.stderr
+    (tmp_path / "aligner.toml").write_text('[editions]\n"translation.md" = "en"\n', encoding="utf-8")
+    res = run("check", folder, "--source", "ru", "-q", "-f", "json", "-o", tmp_path / "out.json", cwd=tmp_path)
+    assert res.returncode in (0, 1), res.stderr
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [doc["lang"] for name, doc in data["documents"].items() if name.endswith("translation.md")] == ["en"]
+    (tmp_path / "aligner.toml").write_text('[editions]\n"translation.md" = "English"\n', encoding="utf-8")
+    res = run("check", folder, "--source", "ru", "-q", cwd=tmp_path)
+    assert res.returncode == 2 and "is not a language code" in res.stderr

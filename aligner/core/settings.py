@@ -66,6 +66,8 @@ class Settings:
     fail_on: str | None = None
     #: file-name patterns of a folder of editions that are not editions (notes.txt)
     exclude: tuple[str, ...] = ()
+    #: file-name pattern -> language, for editions of a folder whose name does not say it
+    editions: Mapping[str, str] = field(default_factory=dict)
     #: where they were read from, for messages (not part of the signature)
     origin: tuple[str, ...] = field(default=(), compare=False)
 

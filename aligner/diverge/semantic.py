@@ -61,11 +61,16 @@ def pair_signals(encoder: Encoder, src: Sequence[str], tgt: Sequence[str]) -> Pa
     coverage, src_gap, tgt_gap = [], [], []
     src_spans = encoder.span_embeddings_many(list(src), SPAN_WIDTH)
     tgt_spans = encoder.span_embeddings_many(list(tgt), SPAN_WIDTH)
-    for (sv, ss), (tv, ts) in zip(src_spans, tgt_spans):
-        sims = sv @ tv.T
-        src_best, tgt_best = sims.max(axis=1), sims.max(axis=0)
-        i, j = int(np.argmin(src_best)), int(np.argmin(tgt_best))
-        src_gap.append((ss[i], float(src_best[i])))
-        tgt_gap.append((ts[j], float(tgt_best[j])))
-        coverage.append(min(float(src_best[i]), float(tgt_best[j])))
+    done: dict[tuple[str, str], tuple] = {}  # a pair a book repeats is compared once
+    for s, t, (sv, ss), (tv, ts) in zip(src, tgt, src_spans, tgt_spans):
+        if (s, t) not in done:
+            sims = sv @ tv.T
+            src_best, tgt_best = sims.max(axis=1), sims.max(axis=0)
+            i, j = int(np.argmin(src_best)), int(np.argmin(tgt_best))
+            done[s, t] = ((ss[i], float(src_best[i])), (ts[j], float(tgt_best[j])),
+                          min(float(src_best[i]), float(tgt_best[j])))
+        src_found, tgt_found, covered = done[s, t]
+        src_gap.append(src_found)
+        tgt_gap.append(tgt_found)
+        coverage.append(covered)
     return PairSignals(similarity, np.array(coverage), src_gap, tgt_gap)

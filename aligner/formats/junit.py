@@ -23,6 +23,8 @@ def render(result: CheckResult, options: "RenderOptions") -> str:
         name = alignment.target.name
         by_link = result.by_link(name)
         suite = ET.SubElement(suites, "testsuite", name=xml_safe(name), tests=str(len(alignment.links)))
+        # what produced the verdicts (model, settings in force), as the other formats carry it
+        ET.SubElement(ET.SubElement(suite, "properties"), "property", name="signature", value=result.signature)
         failures = 0
         for k, link in enumerate(alignment.links):
             # read by people in CI dashboards: sentence numbers 1-based, as in every message

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .. import langid
 from ..core import Document, EarlierEditions, Editions
@@ -26,13 +26,14 @@ def lang_from_name(path: Path) -> str | None:
     return match.group(1) if match else None
 
 
-def folder_editions(folder: Path, exclude: Sequence[str] = ()) -> list[Path]:
+def folder_editions(folder: Path, exclude: Sequence[str] = (), named: Mapping[str, str] | None = None) -> list[Path]:
     """Edition files in a folder (not recursive), in name order: plain-text files,
     and files of the other registered formats whose name says a language
     (en.docx, press.de.md); a file named like an edition in a format the tool
     cannot read (en.pdf) is refused rather than passed over. Files whose name
     matches an ``exclude`` pattern (``--exclude notes.txt``, ``*.draft.txt``) are
-    left out."""
+    left out; files ``named`` (file-name pattern -> language, a project's
+    ``[editions]``) are editions whatever their name says."""
     from fnmatch import fnmatch
 
     from . import DOCUMENT_READERS, suffix
@@ -46,10 +47,17 @@ def folder_editions(folder: Path, exclude: Sequence[str] = ()) -> list[Path]:
     # a README.md beside the editions is not one: structured files count when their name
     # says a language; plain-text files always did (their language is then detected)
     files = [p for p in files if suffix(p) in DOCUMENT_READERS
-             and (lang_from_name(p) or DOCUMENT_READERS[suffix(p)] == "text")]
+             and (lang_from_name(p) or DOCUMENT_READERS[suffix(p)] == "text" or named_lang(p, named))]
     if not files:
         raise InputError(f"{folder}: no editions found (expected files like ru.txt, en.docx, fr.md)")
     return files
+
+
+def named_lang(path: Path, named: Mapping[str, str] | None) -> str | None:
+    """The language a project's ``[editions]`` gives a file of a folder, if any."""
+    from fnmatch import fnmatch
+
+    return next((lang for pattern, lang in (named or {}).items() if fnmatch(path.name, pattern)), None)
 
 
 def pick_source(docs: dict, source_lang: str | None, folder: Path) -> str:
@@ -121,7 +129,8 @@ def refuse_missing(paths: Sequence[str | Path]) -> None:
 
 def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
                   src_lang: str | None = None, tgt_lang: str | None = None,
-                  presplit: bool = False, strict: bool = True, exclude: Sequence[str] = ()) -> Editions:
+                  presplit: bool = False, strict: bool = True, exclude: Sequence[str] = (),
+                  named: Mapping[str, str] | None = None) -> Editions:
     """The editions named by SOURCE TARGET [TARGET ...] or by one folder of
     ``<lang>.txt`` files (whose source is ``source_lang``); ``strict`` as for
     :func:`load_document` (a check reads what is declared)."""
@@ -134,8 +143,8 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
             raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
                              "language comes from its file name (ru.txt, en.txt)")
         folder = paths[0]
-        docs = {str(p): read_document(p, lang_from_name(p), presplit, strict)
-                for p in folder_editions(folder, exclude)}
+        docs = {str(p): read_document(p, named_lang(p, named) or lang_from_name(p), presplit, strict)
+                for p in folder_editions(folder, exclude, named)}
         source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
         return Editions(source, tuple(docs.values()), True)
     if source_lang:

@@ -5,6 +5,9 @@ documents so that CI and people run the same check.
 
     fail-on = "warning"                  # default of --fail-on
     exclude = ["notes.txt"]              # files of a folder of editions that are not editions
+
+    [editions]                           # editions whose file name does not say the language
+    "english.txt" = "en"
     glossary = ["terms.csv"]             # relative to this file
     ignore = ["ACME Cloud", "`[^`]+`"]    # findings on these are left out
 
@@ -35,7 +38,7 @@ from ..errors import InputError
 from .glossary import read_glossary
 
 FILE_NAME = "aligner.toml"
-_TOP = ("fail-on", "glossary", "ignore", "exclude", "rules", "languages")
+_TOP = ("fail-on", "glossary", "ignore", "exclude", "editions", "rules", "languages")
 _LANGUAGE = ("ignore", "rules")
 _FAIL_ON = ("error", "warning", "info", "never")
 
@@ -95,7 +98,8 @@ def _read(path: Path, known: tuple[str, ...]) -> Settings:
                                            _patterns(values.get("ignore", []), f"{where}: languages.{lang}.ignore"))
     return Settings(_rules(data.get("rules", {}), known, f"{where}: rules"),
                     _patterns(data.get("ignore", []), f"{where}: ignore"), glossary, languages, fail_on,
-                    tuple(_strings(data.get("exclude", []), f"{where}: exclude")), (where,))
+                    tuple(_strings(data.get("exclude", []), f"{where}: exclude")),
+                    _editions(data.get("editions", {}), f"{where}: editions"), (where,))
 
 
 def _keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
@@ -122,6 +126,17 @@ def _patterns(value, where: str) -> tuple[str, ...]:
         except re.error as exc:
             raise InputError(f"{where}: {pattern!r} is not a regular expression ({exc})") from None
     return tuple(patterns)
+
+
+def _editions(value, where: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise InputError(f"{where} is a table of file names and languages (\"english.txt\" = \"en\")")
+    out = {}
+    for name, lang in value.items():
+        if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", lang):
+            raise InputError(f"{where}: {name} = {lang!r} is not a language code (en, pt-BR)")
+        out[name] = lang.lower()
+    return out
 
 
 def _rules(value, known: tuple[str, ...], where: str) -> dict[str, str]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
-from ..core import Finding, Link
+from ..core import Alignment, Finding, Link
 from ..text import is_prose, words
 from .base import PairContext, Rule
 
@@ -23,6 +24,7 @@ from .base import PairContext, Rule
 MIN_WORDS = 4
 
 
+@lru_cache(maxsize=1 << 14)
 def normal(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return re.sub(r"\s+", " ", text).strip(" .!?:;…。？！：；")
@@ -69,3 +71,33 @@ class ConsistencyRule(Rule):
                     yield ctx.finding("inconsistent-source", "info", link, 0.4,
                                       f"this translation is also given to {len(variants) - 1} other source "
                                       f"sentence(s), such as source sentence {where}")
+
+
+def across_documents(alignments: Iterable[tuple[str, Alignment]]) -> list[dict]:
+    """The same check across the documents of a project (``batch``): a source
+    sentence that one document's translation renders otherwise than the others
+    usually do, per target language. One row per departing translation, with
+    where the usual one is and how often; the documents' own findings are
+    unchanged (each document's check stands alone)."""
+    groups: dict[tuple[str, str], list[tuple[str, int, str, str]]] = {}
+    for document, alignment in alignments:
+        src, tgt = alignment.source.texts, alignment.target.texts
+        for link in alignment.links:
+            if len(link.src) == 1 and len(link.tgt) == 1 and _comparable(src[link.src[0]]):
+                groups.setdefault((alignment.target.lang, normal(src[link.src[0]])), []).append(
+                    (document, link.tgt[0], src[link.src[0]], tgt[link.tgt[0]]))
+    rows = []
+    for (lang, _), members in sorted(groups.items()):
+        if len({document for document, *_ in members}) < 2:
+            continue  # within one document: the document's own finding
+        variants = Counter(normal(t) for *_, t in members)
+        if len(variants) < 2:
+            continue
+        usual, count = variants.most_common(1)[0]
+        home = next((d, j, t) for d, j, _, t in members if normal(t) == usual)
+        for document, j, source, translation in members:
+            if normal(translation) != usual:
+                rows.append({"lang": lang, "document": document, "sentence": j + 1, "source": source,
+                             "translation": translation, "usual": home[2], "usual_in": f"{home[0]}:{home[1] + 1}",
+                             "usual_count": count, "ways": len(variants)})
+    return rows

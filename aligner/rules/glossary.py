@@ -11,6 +11,7 @@ in capitals (an acronym) matches only as written: UN is not the Spanish "un".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
@@ -75,10 +76,11 @@ def occurs(term_text: str, text: str, lang: str, case_sensitive: bool) -> bool:
 
 
 class GlossaryRule(Rule):
-    ids = ("term-missing", "term-forbidden")
+    ids = ("term-missing", "term-forbidden", "term-inconsistent")
     descriptions = {
         "term-missing": "A glossary term of the source is not translated as the glossary requires.",
         "term-forbidden": "The translation uses a translation the glossary forbids for a source term.",
+        "term-inconsistent": "A glossary term is translated in several of its allowed ways in one translation.",
     }
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
@@ -88,12 +90,14 @@ class GlossaryRule(Rule):
         by_source: dict[str, list[Term]] = {}
         for term in ctx.terms:
             by_source.setdefault(term.source, []).append(term)
+        uses: dict[str, Counter] = {source: Counter() for source in by_source}
         for link, src_text, tgt_text in ctx.linked_texts():
             for source, entries in by_source.items():
                 if not occurs(source, src_text, src_lang, _case_sensitive(entries[0], source)):
                     continue
                 required = [t for t in entries if not t.forbidden]
                 used = [t for t in required if occurs(t.target, tgt_text, tgt_lang, _case_sensitive(t, t.target))]
+                uses[source].update(t.target for t in used)
                 banned = [t for t in entries if t.forbidden
                           and occurs(t.target, tgt_text, tgt_lang, _case_sensitive(t, t.target))]
                 wanted = " or ".join(f'"{t.target}"' for t in required)
@@ -108,3 +112,9 @@ class GlossaryRule(Rule):
                                       f'glossary: "{source}" of the source is to be translated {wanted}, '
                                       f"which the translation does not have" + (f" ({note})" if note else ""),
                                       (source,))
+        for source, counts in uses.items():
+            if len(counts) > 1:  # allowed ways, mixed: a reader may take them for two things
+                ways = " and ".join(f'"{target}" in {n} sentence{"s" if n != 1 else ""}'
+                                    for target, n in counts.most_common())
+                yield ctx.document_finding("term-inconsistent", "info", 0.5,
+                                           f'glossary: "{source}" is translated {ways}', (source, *counts))

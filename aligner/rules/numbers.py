@@ -129,12 +129,18 @@ _SECTION_REF = re.compile(r"(?<=\w) ?\(\d[a-z]?\)|" + _FOOTNOTE.pattern + "|" + 
 _MAN_REF = re.compile(r"([\w.+-]*\w) ?\((\d[a-z]*)\)")
 
 
+#: Any digit: a sentence without one has no number, unit or reference to read.
+_DIGIT = re.compile(r"\d")
+
+
 def references(text: str) -> dict[str, Counter]:
     """The references a sentence makes, by kind: man pages (name and section),
     footnote marks, numbers of titled sections. Each kind is compared only
     when both sides make such references: a translation may move a footnote
     mark to the next sentence or name a section by its title alone, but it
     does not renumber them."""
+    if not _DIGIT.search(text):
+        return {"man-page reference": Counter(), "footnote": Counter(), "section number": Counter()}
     return {"man-page reference": Counter(f"{name}({section})" for name, section in _MAN_REF.findall(text)),
             "footnote": Counter(f"[{n}]" for n in _FOOTNOTE.findall(text)),
             "section number": Counter(_TITLED.findall(text))}
@@ -179,12 +185,21 @@ _WITH_UNIT = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?[ \u00a0\u202f]?(" +
 
 def units(text: str) -> Counter:
     """The units of measure a text writes after its numbers (600MB, 4 GiB, 1,5 Go)."""
+    if not _DIGIT.search(text):
+        return Counter()
     return Counter(_UNIT_OF[m.group(1)] for m in _WITH_UNIT.finditer(text))
 
 
 def digit_sequence(text: str, lang: str) -> list[float]:
     """The values a text writes in digits, in the order it writes them."""
-    return [parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text))]
+    return list(_digit_values(text, lang))
+
+
+@lru_cache(maxsize=1 << 14)  # each sentence is read by several checks, and a book repeats sentences
+def _digit_values(text: str, lang: str) -> tuple[float, ...]:
+    if not _DIGIT.search(text):
+        return ()
+    return tuple(parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text)))
 
 
 def digit_numbers(text: str, lang: str) -> Counter:
@@ -231,7 +246,12 @@ def word_numbers(text: str, lang: str) -> Counter:
 
 def _words_of(text: str, vocab: dict[str, float]) -> Counter:
     """The values of the words of a text found in a vocabulary of number or month words."""
-    return Counter(vocab[w] for w in re.findall(r"\w+", text.lower().replace("ё", "е")) if w in vocab)
+    return Counter(vocab[w] for w in _lower_words(text) if w in vocab)
+
+
+@lru_cache(maxsize=1 << 14)
+def _lower_words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.lower().replace("ё", "е")))
 
 
 _GLUED = re.compile(r"(?<=[^\W\d_])\d+|\d+(?=[^\W\d_])")

@@ -37,8 +37,14 @@ _END = re.compile(r"([.?!:;…。？！：；])[\"'»”’)\]]*\s*$")
 _END_CLASS = {"?": "?", "？": "?", "!": "!", "！": "!"}
 
 
+#: A character every placeholder or tag starts with: most sentences have none.
+_MARK = re.compile(r"[%{$&<]")
+
+
 def placeholders(text: str) -> Counter:
     """Placeholders and inline tags of a text (tags by name and direction)."""
+    if not _MARK.search(text):
+        return Counter()
     found = Counter(m.group().replace(" ", "") for m in PLACEHOLDER.finditer(text))
     found.update(re.sub(r"\s.*?(/?)>$", r"\1>", m.group().lower()) for m in TAG.finditer(text))
     return found
@@ -89,7 +95,7 @@ class ParityRule(Rule):
                                       part for part in (f"the translation lacks {' '.join(lacks)}" if lacks else "",
                                                         f"adds {' '.join(extra)}" if extra else "") if part),
                                   tuple(lacks + extra))
-            if not is_prose(TAG.sub(" ", PLACEHOLDER.sub(" ", src_text))):
+            if not is_prose(TAG.sub(" ", PLACEHOLDER.sub(" ", src_text)) if src_marks else src_text):
                 continue  # code and sample output: their punctuation is not prose's
             open_tgt = [b for b in unbalanced(tgt_text) if b not in unbalanced(src_text)]
             if open_tgt:
