@@ -81,3 +81,15 @@ def test_a_translation_in_a_script_without_case_has_no_capital_to_lose():
 def test_reflexive_doubles_are_grammar_not_a_repeated_word(lang, text):
     ctx = _pairs([("Если вы забудете смонтировать систему, partman предупредит.", text)], tgt_lang=lang)
     assert [f.rule for f in ParityRule().check(ctx)] == []
+
+
+@pytest.mark.parametrize("lang, faithful, broken", [
+    ("de", "Er sagte „ja“ und ging.", "Er sagte „ja und ging."),
+    ("en", "He said “yes” and left.", "He said “yes and left."),
+    ("pl", "Powiedział „tak” i wyszedł.", "Powiedział „tak i wyszedł."),
+    ("fr", "Il a dit « oui » et il est parti.", "Il a dit « oui et il est parti."),
+])
+def test_quotation_marks_are_paired_in_each_language_style(lang, faithful, broken):
+    source = "Он сказал «да» и ушёл."
+    assert list(ParityRule().check(_pairs([(source, faithful)], tgt_lang=lang))) == []
+    assert [f.rule for f in ParityRule().check(_pairs([(source, broken)], tgt_lang=lang))] == ["bracket-mismatch"]

@@ -50,10 +50,19 @@ def placeholders(text: str) -> Counter:
     return found
 
 
+def _quotes_balanced(text: str) -> bool:
+    """Curly quotation marks pair up in one of the styles languages use: „…“
+    (German, Czech, Russian), “…” (English, Spanish, Chinese), „…” (Polish,
+    Hungarian, Romanian). Guillemets are among the brackets."""
+    low, high_open, high_close = text.count("„"), text.count("“"), text.count("”")
+    return (low == high_open and high_close == 0) or (low == 0 and high_open == high_close) \
+        or (low == high_close and high_open == 0)
+
+
 def unbalanced(text: str) -> list[str]:
-    """Brackets opened and not closed (or closed and not opened)."""
+    """Brackets and quotation marks opened and not closed, or closed and not opened."""
     return [f"{o}{c}" for o, c in _BRACKETS if text.count(o) != text.count(c)] + \
-        (['"'] if text.count('"') % 2 else [])
+        (['"'] if text.count('"') % 2 else []) + ([] if _quotes_balanced(text) else ["“”"])
 
 
 def repeated_words(text: str, lang: str) -> list[str]:
