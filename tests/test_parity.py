@@ -93,3 +93,8 @@ def test_quotation_marks_are_paired_in_each_language_style(lang, faithful, broke
     source = "Он сказал «да» и ушёл."
     assert list(ParityRule().check(_pairs([(source, faithful)], tgt_lang=lang))) == []
     assert [f.rule for f in ParityRule().check(_pairs([(source, broken)], tgt_lang=lang))] == ["bracket-mismatch"]
+
+
+def test_two_spaces_in_a_row_in_the_translation_only_are_a_note():
+    ctx = _pairs([("Файл читается при запуске.", "Die Datei wird  beim Start gelesen.")], tgt_lang="de")
+    assert [(f.rule, f.severity) for f in ParityRule().check(ctx)] == [("double-space", "info")]

@@ -33,6 +33,9 @@ _GRAMMATICAL_DOUBLES = {
     "en": {"that", "had", "is"}, "es": {"que"}, "it": {"che", "si"}, "pt": {"que", "se", "da", "do"},
 }
 _REPEAT = re.compile(r"(?<!\w)(\w{2,})\s+\1(?!\w)", re.IGNORECASE)
+#: Two spaces between words (plain text's reader keeps a sentence's own spacing;
+#: bitexts from a CAT tool keep theirs).
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _END = re.compile(r"([.?!:;…。？！：；])[\"'»”’)\]]*\s*$")
 _END_CLASS = {"?": "?", "？": "?", "!": "!", "！": "!"}
 
@@ -84,13 +87,15 @@ def ending(text: str) -> str:
 
 
 class ParityRule(Rule):
-    ids = ("placeholder-mismatch", "bracket-mismatch", "end-punctuation", "repeated-word", "leading-capital")
+    ids = ("placeholder-mismatch", "bracket-mismatch", "end-punctuation", "repeated-word", "leading-capital",
+           "double-space")
     descriptions = {
         "placeholder-mismatch": "Placeholders (%s, {name}) or inline tags (<b>) differ in set or count.",
         "bracket-mismatch": "The translation leaves a bracket or quotation mark open that the source closes.",
         "end-punctuation": "A question or exclamation of the source ends otherwise in the translation, or the reverse.",
         "repeated-word": "The translation writes a word twice in a row where the source does not.",
         "leading-capital": "The source sentence starts with a capital letter, the translation with a small one.",
+        "double-space": "The translation has two spaces in a row inside a sentence where the source has none.",
     }
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
@@ -120,6 +125,9 @@ class ParityRule(Rule):
             if doubled:
                 yield ctx.finding("repeated-word", "warning", link, 0.8,
                                   f'the translation writes "{doubled[0]} {doubled[0]}"', (f"{doubled[0]} {doubled[0]}",))
+            if _DOUBLE_SPACE.search(tgt_text.strip()) and not _DOUBLE_SPACE.search(src_text.strip()):
+                yield ctx.finding("double-space", "info", link, 0.3,
+                                  "the translation has two spaces in a row where the source has none")
             src_first = next((c for c in src_text if c.isalpha()), "")
             tgt_first = next((c for c in tgt_text if c.isalpha()), "")
             if src_first.isupper() and tgt_first.islower() and tgt_text.lstrip()[:1].isalpha() \
