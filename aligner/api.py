@@ -389,3 +389,8 @@ __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", 
            "read_manifest", "read_review", "read_settings", "Settings", "find_project", "refuse_same_language", "render_alignment", "render_findings",
            "refuse_uncovered", "render_page", "score_alignments", "sentences_document", "shows_findings", "with_baseline",
            "write_output"]
+
+
+def __dir__() -> list[str]:
+    """What the API offers, not the names it imports to do so (``dir(aligner.api)``)."""
+    return sorted(__all__)

@@ -86,3 +86,11 @@ def test_check_bitext_takes_a_dataframe_and_gives_scores_per_row():
     assert scored["divergent"].tolist()[1] == 1 and scored["divergence_score"].tolist()[2] == ""
     with pytest.raises(InputError, match="needs the columns src_text and tgt_text"):
         check_bitext(pd.DataFrame({"text": ["a"]}), "en", "fr")
+
+
+def test_dir_of_the_api_lists_what_it_offers_not_what_it_imports():
+    from aligner import api
+
+    names = dir(api)
+    assert "check" in names and "read_settings" in names
+    assert not {"hashlib", "json", "time", "Path", "dataclass", "annotations", "lru_cache"} & set(names)

@@ -322,6 +322,20 @@ def test_corrected_links_go_back_to_the_cli_and_change_the_check(browser, corpus
     assert "from-review" in page.read_text(encoding="utf-8")
 
 
+def test_the_link_editor_numbers_rows_by_source_sentence_as_the_editions_table_does(browser, corpus_page):
+    _open_editor(browser, corpus_page, "es")
+    rows = browser.find_elements("css selector", "#links-table tbody tr")
+    nums = [r.find_element("css selector", "td.num").text for r in rows]
+    kinds = [r.find_element("css selector", ".kind").text.split(" ")[0] for r in rows]
+    merged = kinds.index("2-1")
+    first, second = nums[merged].split(",")
+    assert int(second) == int(first) + 1  # the Spanish merge of source sentences 4 and 5
+    assert all(n == "+" for n, k in zip(nums, kinds) if k.startswith("0-"))
+    labels = {r.find_element("css selector", "td.num").get_attribute("textContent").strip()
+              for r in browser.find_elements("css selector", "#editions tbody tr")}  # (hidden while editing)
+    assert nums[merged] in labels  # the same number in both views
+
+
 def test_split_undo_and_moves_keep_a_valid_alignment(browser, corpus_page, tmp_path):
     _open_editor(browser, corpus_page, "es")
     rows = _link_rows(browser)
