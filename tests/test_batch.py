@@ -162,8 +162,11 @@ def test_interrupted_batch_resumes_without_redoing_what_finished(corpus, tmp_pat
             (folder / f"{lang}.txt").write_text(text if k == 0 else "\n\n".join([text] * 8), encoding="utf-8")
     out = tmp_path / "out"
     aligner = str(Path(sys.executable).parent / "aligner")
+    # as from a terminal: a harness that runs the tests in the background (nohup, `&`)
+    # starts them with SIGINT ignored, and the batch would inherit that and never stop
     proc = subprocess.Popen([aligner, "batch", str(root), "--source", "ru", "-o", str(out), "--workers", "1", "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while not list(out.glob("*/result.json")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)
