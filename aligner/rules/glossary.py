@@ -58,7 +58,7 @@ def _stems(text: str, lang: str) -> tuple[str, ...]:
 def occurs(term_text: str, text: str, lang: str, case_sensitive: bool) -> bool:
     """Whether a term occurs in a text, in any inflected form (see the module)."""
     if case_sensitive:
-        return re.search(rf"(?<!\w){re.escape(term_text)}(?!\w)", text) is not None
+        return term_text in text and re.search(rf"(?<!\w){re.escape(term_text)}(?!\w)", text) is not None
     if not _WORD.search(term_text) or not text:
         return False
     want = _stems(term_text, lang)
@@ -73,6 +73,17 @@ def occurs(term_text: str, text: str, lang: str, case_sensitive: bool) -> bool:
         # part of a compound: Mitgliedstaaten, Regierungssachverständigen
         return any(want[0] in word for word in have if len(word) > len(want[0]))
     return False
+
+
+def _key(term_text: str, lang: str) -> str | None:
+    """The stem a text must hold for the term to occur in it (the index of
+    :meth:`GlossaryRule.check`), or None where any text may hold it: a term of a
+    script without spaces, or one word that may stand inside a compound."""
+    want = _stems(term_text, lang)
+    if not want or any(ord(c) > 0x2e80 for c in term_text) \
+            or (lang.split("-")[0] in COMPOUNDING and len(want) == 1):
+        return None
+    return want[0]
 
 
 class GlossaryRule(Rule):
@@ -91,8 +102,19 @@ class GlossaryRule(Rule):
         for term in ctx.terms:
             by_source.setdefault(term.source, []).append(term)
         uses: dict[str, Counter] = {source: Counter() for source in by_source}
+        # a glossary of thousands of terms against a book: each sentence is asked only
+        # about the terms whose first stem it has (and those that may hide anywhere)
+        index: dict[str, list[str]] = {}
+        anywhere: list[str] = []
+        order = {source: k for k, source in enumerate(by_source)}  # the glossary's order, in every sentence
+        for source in by_source:
+            key = _key(source, src_lang)
+            (index.setdefault(key, []) if key is not None else anywhere).append(source)
         for link, src_text, tgt_text in ctx.linked_texts():
-            for source, entries in by_source.items():
+            stems = set(_stems(src_text, src_lang))
+            candidates = [t for stem in stems if stem in index for t in index[stem]] + anywhere
+            for source in sorted(candidates, key=order.__getitem__):
+                entries = by_source[source]
                 if not occurs(source, src_text, src_lang, _case_sensitive(entries[0], source)):
                     continue
                 required = [t for t in entries if not t.forbidden]
