@@ -197,8 +197,8 @@ def render_summary(rows: list[dict]) -> str:
     return table[SUMMARY_COLUMNS].to_csv(sep="\t", index=False, lineterminator="\n")
 
 
-CONSISTENCY_COLUMNS = ["lang", "document", "sentence", "source", "translation", "usual", "usual_in",
-                       "usual_count", "ways"]
+CONSISTENCY_COLUMNS = ["check", "lang", "document", "source_sentence", "sentence", "source", "translation",
+                       "usual", "usual_in", "usual_count", "ways"]
 
 
 def render_consistency(jobs: list[Job], rows: list[dict]) -> str:

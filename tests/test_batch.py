@@ -224,7 +224,7 @@ def test_a_sentence_one_document_translates_otherwise_than_the_others_is_listed(
     res = run("batch", str(root), "--source", "ru", "-o", str(out), "--workers", "1")
     assert res.returncode == 1, res.stderr
     table = pd.read_csv(out / "consistency.tsv", sep="\t", keep_default_na=False, dtype=str)
-    assert list(table["document"]) == ["doc2"]
+    assert list(table["check"]) == ["translation"] and list(table["document"]) == ["doc2"]
     assert table["translation"][0].startswith(other) and table["usual"][0].startswith(usual)
     assert table["usual_count"][0] == "2" and table["usual_in"][0].startswith("doc0:")
     assert "consistency.tsv" in res.stderr

@@ -98,3 +98,16 @@ def test_quotation_marks_are_paired_in_each_language_style(lang, faithful, broke
 def test_two_spaces_in_a_row_in_the_translation_only_are_a_note():
     ctx = _pairs([("Файл читается при запуске.", "Die Datei wird  beim Start gelesen.")], tgt_lang="de")
     assert [(f.rule, f.severity) for f in ParityRule().check(ctx)] == [("double-space", "info")]
+
+
+def test_across_documents_a_translation_given_to_another_source_sentence_is_listed():
+    from aligner.rules.consistency import across_documents
+
+    same = "Die Datei wird beim Start gelesen."
+    read, written = "Файл читается при запуске программы.", "Файл записывается при выходе из программы."
+    docs = [("a", _pairs([(read, same)], tgt_lang="de").alignment),
+            ("b", _pairs([(written, same)], tgt_lang="de").alignment),
+            ("c", _pairs([(read, same)], tgt_lang="de").alignment)]
+    rows = across_documents(docs)
+    assert [(r["check"], r["document"], r["usual"], r["usual_in"], r["usual_count"]) for r in rows] == \
+        [("source", "b", read, "a:1", 2)]

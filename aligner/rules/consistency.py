@@ -74,30 +74,41 @@ class ConsistencyRule(Rule):
 
 
 def across_documents(alignments: Iterable[tuple[str, Alignment]]) -> list[dict]:
-    """The same check across the documents of a project (``batch``): a source
-    sentence that one document's translation renders otherwise than the others
-    usually do, per target language. One row per departing translation, with
-    where the usual one is and how often; the documents' own findings are
+    """The same checks across the documents of a project (``batch``), per target
+    language: a source sentence one document translates otherwise than the others
+    usually do (``translation``), and a translation one document gives to another
+    source sentence than the others do (``source``). One row per departure, with
+    the usual text, where it is and how often; the documents' own findings are
     unchanged (each document's check stands alone)."""
-    groups: dict[tuple[str, str], list[tuple[str, int, str, str]]] = {}
+    pairs = []
     for document, alignment in alignments:
         src, tgt = alignment.source.texts, alignment.target.texts
         for link in alignment.links:
             if len(link.src) == 1 and len(link.tgt) == 1 and _comparable(src[link.src[0]]):
-                groups.setdefault((alignment.target.lang, normal(src[link.src[0]])), []).append(
-                    (document, link.tgt[0], src[link.src[0]], tgt[link.tgt[0]]))
+                pairs.append((alignment.target.lang, document, link.src[0], link.tgt[0],
+                              src[link.src[0]], tgt[link.tgt[0]]))
     rows = []
-    for (lang, _), members in sorted(groups.items()):
-        if len({document for document, *_ in members}) < 2:
-            continue  # within one document: the document's own finding
-        variants = Counter(normal(t) for *_, t in members)
-        if len(variants) < 2:
-            continue
-        usual, count = variants.most_common(1)[0]
-        home = next((d, j, t) for d, j, _, t in members if normal(t) == usual)
-        for document, j, source, translation in members:
-            if normal(translation) != usual:
-                rows.append({"lang": lang, "document": document, "sentence": j + 1, "source": source,
-                             "translation": translation, "usual": home[2], "usual_in": f"{home[0]}:{home[1] + 1}",
-                             "usual_count": count, "ways": len(variants)})
+    for kind in ("translation", "source"):
+        by_source = kind == "translation"
+        groups: dict[tuple[str, str], list[tuple]] = {}
+        for lang, document, i, j, source, translation in pairs:
+            if by_source or _comparable(translation):
+                groups.setdefault((lang, normal(source if by_source else translation)), []).append(
+                    (document, i, j, source, translation))
+        for (lang, _), members in sorted(groups.items()):
+            if len({m[0] for m in members}) < 2:
+                continue  # within one document: the document's own finding
+            other = 4 if by_source else 3  # the side that should agree
+            variants = Counter(normal(m[other]) for m in members)
+            if len(variants) < 2:
+                continue
+            usual, count = variants.most_common(1)[0]
+            home = next(m for m in members if normal(m[other]) == usual)
+            for document, i, j, source, translation in members:
+                mine = translation if by_source else source
+                if normal(mine) != usual:
+                    rows.append({"check": kind, "lang": lang, "document": document, "source_sentence": i + 1,
+                                 "sentence": j + 1, "source": source, "translation": translation,
+                                 "usual": home[other], "usual_in": f"{home[0]}:{(home[2] if by_source else home[1]) + 1}",
+                                 "usual_count": count, "ways": len(variants)})
     return rows
