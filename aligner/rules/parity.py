@@ -1,10 +1,13 @@
 """Mechanical parity, as QA tools check it: placeholders and inline tags, brackets
 and quotes, a question or exclamation turned into a statement, a word written
-twice, a sentence that lost its capital.
+twice, a sentence that lost its capital, two spaces in a row.
 
 Each is a pattern check that needs no model. Placeholders and tags break software
-and markup when they differ, so they are warnings; the others are often a
-translator's choice and are notes (a project can raise them in ``aligner.toml``).
+and markup when they differ, and a doubled word is nearly always a slip, so they
+are warnings; the others are often a translator's choice and are notes (a project
+can raise them in ``aligner.toml``). Written by hand: these are a few regular
+expressions per check, and no maintained Python library runs bilingual QA checks
+(LanguageTool checks one language's grammar, and runs as a Java server).
 """
 
 from __future__ import annotations
