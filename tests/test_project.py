@@ -195,3 +195,36 @@ def test_the_project_file_names_the_language_of_an_edition_whose_file_name_does_
     (tmp_path / "aligner.toml").write_text('[editions]\n"translation.md" = "English"\n', encoding="utf-8")
     res = run("check", folder, "--source", "ru", "-q", cwd=tmp_path)
     assert res.returncode == 2 and "is not a language code" in res.stderr
+
+
+def test_a_tbx_3_glossary_is_read_with_its_normative_authorization(tmp_path):
+    path = tmp_path / "terms.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tbx style="dca" type="TBX-Basic" xml:lang="ru" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1">
+  <langSec xml:lang="ru"><termSec><term>Первый комитет</term></termSec></langSec>
+  <langSec xml:lang="fr"><termSec><term>Première Commission</term></termSec>
+    <termSec><term>Premier comité</term><termNote type="normativeAuthorization">deprecated</termNote></termSec></langSec>
+</conceptEntry></body></text></tbx>""", encoding="utf-8")
+    terms = read_glossary(path)
+    assert Term("Первый комитет", "Première Commission", "fr", False, source_lang="ru") in terms
+    assert Term("Первый комитет", "Premier comité", "fr", True, source_lang="ru") in terms
+    assert all(t.source_lang in ("ru", "fr") for t in terms)
+
+
+def test_a_tbx_glossary_checks_the_translations_in_its_languages(corpus, tmp_path):
+    path = tmp_path / "terms.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="ru"><text><body><termEntry>
+  <langSet xml:lang="ru"><tig><term>ГПЭ</term></tig></langSet>
+  <langSet xml:lang="fr"><tig><term>GEG</term></tig>
+    <tig><term>GGE</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry></body></text></martif>""", encoding="utf-8")
+    planted = tmp_path / "fr.txt"
+    text = (corpus / "fr.txt").read_text(encoding="utf-8")
+    planted.write_text(text.replace("GEG", "GGE", 1), encoding="utf-8")
+    out = tmp_path / "out.json"
+    run("check", corpus / "ru.txt", planted, "--glossary", path, "-f", "json", "-o", out, "-q")
+    terms = [f for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"].startswith("term-")]
+    assert [(f["rule"], f["severity"]) for f in terms] == [("term-forbidden", "error"), ("term-missing", "warning")]
+    assert "GGE" in terms[0]["tgt_text"]
