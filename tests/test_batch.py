@@ -228,3 +228,20 @@ def test_a_sentence_one_document_translates_otherwise_than_the_others_is_listed(
     assert table["translation"][0].startswith(other) and table["usual"][0].startswith(usual)
     assert table["usual_count"][0] == "2" and table["usual_in"][0].startswith("doc0:")
     assert "consistency.tsv" in res.stderr
+
+
+def test_batch_checks_every_document_with_the_glossary_and_reruns_when_it_changes(corpus, tmp_path):
+    root = tmp_path / "archive" / "press"
+    root.mkdir(parents=True)
+    for lang in ("ru", "es"):
+        shutil.copy(corpus / f"{lang}.txt", root / f"{lang}.txt")
+    out = tmp_path / "out"
+    res = run("batch", str(tmp_path / "archive"), "--source", "ru", "-o", str(out), "--workers", "1", "-q",
+              "--glossary", str(corpus / "glossary.csv"))
+    assert res.returncode == 0, res.stderr  # the Spanish edition's findings are warnings (the dropped clause)
+    found = json.loads((out / "press" / "check.json").read_text(encoding="utf-8"))
+    assert any(f["rule"] == "term-missing" for f in found["findings"])
+    assert "glossary" in found["signature"]
+    # without the glossary the settings differ: the document is checked again, not reported unchanged
+    res = run("batch", str(tmp_path / "archive"), "--source", "ru", "-o", str(out), "--workers", "1", "-q")
+    assert _summary(out).loc["press", "status"] == "ok"
