@@ -41,7 +41,8 @@ class Term:
 
 
 def _same(wanted: str | None, lang: str) -> bool:
-    return wanted is None or wanted.lower() == lang.lower() or wanted.split("-")[0].lower() == lang.split("-")[0].lower()
+    """Whether a language a term is for covers ``lang`` (pt covers pt-BR, and pt-BR pt)."""
+    return wanted is None or wanted.split("-")[0].lower() == lang.split("-")[0].lower()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from ..core import Finding
 from ..core.settings import Term
+from ..text import has_cjk
 from .base import PairContext, Rule
 
 #: Snowball's stemmer per language code (those it has).
@@ -63,7 +64,7 @@ def occurs(term_text: str, text: str, lang: str, case_sensitive: bool) -> bool:
         return False
     want = _stems(term_text, lang)
     have = _stems(text, lang)
-    if not want or any(ord(c) > 0x2e80 for c in term_text):  # no spaces between words: as written
+    if not want or has_cjk(term_text):  # no spaces between words: as written
         return term_text.casefold() in text.casefold()
     n = len(want)
     for k in range(len(have) - n + 1):
@@ -80,7 +81,7 @@ def _key(term_text: str, lang: str) -> str | None:
     :meth:`GlossaryRule.check`), or None where any text may hold it: a term of a
     script without spaces, or one word that may stand inside a compound."""
     want = _stems(term_text, lang)
-    if not want or any(ord(c) > 0x2e80 for c in term_text) \
+    if not want or has_cjk(term_text) \
             or (lang.split("-")[0] in COMPOUNDING and len(want) == 1):
         return None
     return want[0]

@@ -140,6 +140,8 @@ def _after_capitalised(prefix: str) -> bool:
     while k > 0 and (core[k - 1].isalnum() or core[k - 1] in "_'’"):
         k -= 1
     return any("A" <= c <= "Z" for c in core[k:])
+
+
 #: A name kept in at least this share of the translation sentences that render it
 #: is expected in every one; for names seen fewer than MIN_SEEN times, the share
 #: of all names the translation keeps decides.

@@ -102,7 +102,7 @@ class ParityRule(Rule):
     }
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        tgt_lang = ctx.alignment.target.lang
+        src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
         for link, src_text, tgt_text in ctx.linked_texts():
             src_marks, tgt_marks = placeholders(src_text), placeholders(tgt_text)
             if src_marks != tgt_marks:
@@ -114,7 +114,8 @@ class ParityRule(Rule):
                                   tuple(lacks + extra))
             if not is_prose(TAG.sub(" ", PLACEHOLDER.sub(" ", src_text)) if src_marks else src_text):
                 continue  # code and sample output: their punctuation is not prose's
-            open_tgt = [b for b in unbalanced(tgt_text) if b not in unbalanced(src_text)]
+            src_open = unbalanced(src_text)
+            open_tgt = [b for b in unbalanced(tgt_text) if b not in src_open]
             if open_tgt:
                 yield ctx.finding("bracket-mismatch", "info", link, 0.5,
                                   f"the translation leaves {' '.join(open_tgt)} unbalanced; the source does not",
@@ -123,8 +124,8 @@ class ParityRule(Rule):
             if src_end != tgt_end and ("?" in (src_end, tgt_end) or "!" in (src_end, tgt_end)) and src_end and tgt_end:
                 yield ctx.finding("end-punctuation", "info", link, 0.5,
                                   f"the source ends with {src_end!r}, the translation with {tgt_end!r}")
-            doubled = [w for w in repeated_words(tgt_text, tgt_lang)
-                       if w.casefold() not in {d.casefold() for d in repeated_words(src_text, ctx.alignment.source.lang)}]
+            in_source = {d.casefold() for d in repeated_words(src_text, src_lang)}
+            doubled = [w for w in repeated_words(tgt_text, tgt_lang) if w.casefold() not in in_source]
             if doubled:
                 yield ctx.finding("repeated-word", "warning", link, 0.8,
                                   f'the translation writes "{doubled[0]} {doubled[0]}"', (f"{doubled[0]} {doubled[0]}",))
