@@ -212,11 +212,14 @@ def render_consistency(jobs: list[Job], rows: list[dict]) -> str:
     checked = []
     for job, row in zip(jobs, rows):
         path = Path(job.out_dir) / "check.json"
-        if row.get("status") in ("ok", "unchanged") and path.is_file() \
-                and job.settings.rule_setting("inconsistent-translation", "") != "off":
+        if row.get("status") in ("ok", "unchanged") and path.is_file():
             try:
                 checked.extend((job.document, alignment) for alignment in api.read_check(path).alignments)
             except InputError:
                 continue  # a result damaged since: its document is left out of the comparison
-    table = pd.DataFrame(across_documents(checked), columns=CONSISTENCY_COLUMNS)
+    # as in each document's check: a rule the project sets off (for that language) reports nothing
+    settings = jobs[0].settings if jobs else None
+    found = [r for r in across_documents(checked)
+             if settings is None or settings.rule_setting(f"inconsistent-{r['check']}", r["lang"]) != "off"]
+    table = pd.DataFrame(found, columns=CONSISTENCY_COLUMNS)
     return table.to_csv(sep="\t", index=False, lineterminator="\n")

@@ -62,6 +62,8 @@ _EXCLUDE_OPTION = typer.Option(None, "--exclude", metavar="PATTERN", help="With 
 _CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Project settings (default: aligner.toml here or in a folder above).")
 _GLOSSARY_OPTION = typer.Option(None, "--glossary", metavar="FILE", help="Terms and their required translations (CSV or TBX); may be repeated.")
 _FAIL_ON_HELP = "Exit 1 when a finding of this severity or worse is found: error, warning, info, or never (default: the project's fail-on, else error)."
+_RATIO_OPTION = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO",
+                             help="Refuse editions whose lengths differ more than this.")
 
 
 def _settings(config: Optional[Path], glossary: Optional[List[Path]]):
@@ -74,8 +76,7 @@ def _settings(config: Optional[Path], glossary: Optional[List[Path]]):
 def _fail_on(option: "Optional[FailOn]", settings) -> "FailOn":
     """--fail-on as given, else the project's, else error."""
     return option if option is not None else FailOn(settings.fail_on or "error")
-_RATIO_OPTION = typer.Option(5.0, "--max-length-ratio", callback=_ratio, metavar="RATIO",
-                             help="Refuse editions whose lengths differ more than this.")
+
 
 #: --format choices, from the format registry
 Format = Enum("Format", {name: name for name in names("alignment")}, type=str)
@@ -279,7 +280,7 @@ def check(
             outcome = result = api.check_reviewed(from_review, encoder, limit, known, settings)
         else:
             editions = _check_editions(paths or [], source_lang, src_lang, tgt_lang, presplit=presplit,
-                                       exclude=(*settings.exclude, *(exclude or ())), named=settings.editions)
+                                       settings=settings, exclude=exclude)
             if strict:
                 api.refuse_uncovered(editions, encoder)
             outcome = result = api.check(editions, encoder, limit, known, max_length_ratio, note, settings)
@@ -298,7 +299,9 @@ def check(
 
 def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Optional[str],
                     tgt_lang: Optional[str] = None, command: str = "check", presplit: bool = False,
-                    exclude: tuple = (), named: Optional[dict] = None):
+                    settings=None, exclude: Optional[List[str]] = None):
+    """The editions a check reads, with the project's folder settings (its exclude
+    patterns and [editions]) and the command line's --exclude."""
     from . import api
     from .readers.editions import refuse_missing
 
@@ -307,10 +310,13 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
         raise InputError(f"{command} needs SOURCE TARGET [TARGET ...], a folder"
                          + {"check": ", --pairs FILE or --from-review FILE",
                             "report": ", a check JSON or a review JSON"}.get(command, ""))
-    # a translation partly left in the source language is checked as declared, not refused
-    folder = len(paths) == 1 and paths[0].is_dir()  # the project's exclude patterns are for folders
+    # a translation partly left in the source language is checked as declared, not refused;
+    # the project's exclude patterns are for folders, a mistaken --exclude is said
+    folder = len(paths) == 1 and paths[0].is_dir()
+    project = tuple(settings.exclude) if settings is not None and folder else ()
     return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, strict=False,
-                             exclude=exclude if folder else (), named=named)
+                             exclude=(*project, *(exclude or ())),
+                             named=settings.editions if settings is not None else None)
 
 
 @app.command()
@@ -342,8 +348,7 @@ def drift(
     encoder = api.get_encoder(model)
     limit = fail_on.limit
     with _progress(quiet) as note:
-        editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit,
-                                   (*settings.exclude, *(exclude or ())), settings.editions)
+        editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit, settings, exclude)
         result = api.drift(editions, since, previous_source, encoder, limit, max_length_ratio, note, presplit,
                            settings)
         use_color = color if color is not None else (output is None and sys.stdout.isatty())
@@ -387,8 +392,8 @@ def report(
     else:
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
-            editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit,
-                                       (*settings.exclude, *(exclude or ())), settings.editions)
+            editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit, settings,
+                                       exclude)
             result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note, settings)
     content = api.render_page(result)
     api.write_output(output, content)

@@ -73,6 +73,8 @@ def test_a_wrong_term_planted_in_each_edition_is_reported_and_the_correct_uses_a
     ("Assemblée générale", "l'Assemblée Générale", "fr", True),
     ("draft resolution", "the draft of a resolution", "en", False),
     ("Entwurf", "der Resolutionsentwurf", "fr", False),         # French writes no compounds
+    ("安装程序", "请运行安装程序。", "zh", True),                   # no spaces between words: as written
+    ("安装程序", "请运行程序。", "zh", False),
 ])
 def test_terms_are_found_in_their_inflected_forms(term, text, lang, found):
     assert occurs(term, text, lang, case_sensitive=False) is found
@@ -228,3 +230,27 @@ def test_a_tbx_glossary_checks_the_translations_in_its_languages(corpus, tmp_pat
     terms = [f for f in json.loads(out.read_text(encoding="utf-8"))["findings"] if f["rule"].startswith("term-")]
     assert [(f["rule"], f["severity"]) for f in terms] == [("term-forbidden", "error"), ("term-missing", "warning")]
     assert "GGE" in terms[0]["tgt_text"]
+
+
+def test_exclude_with_files_instead_of_a_folder_is_a_clear_error(corpus, tmp_path):
+    out = tmp_path / "out.json"
+    res = run("check", corpus / "ru.txt", corpus / "en.txt", "--exclude", "notes.txt", "-f", "json", "-o", out)
+    assert res.returncode == 2 and "--exclude goes with a folder of editions" in res.stderr
+    assert not out.exists()
+
+
+def test_a_consistency_check_set_off_lists_nothing_across_documents(corpus, tmp_path):
+    root = tmp_path / "archive"
+    usual = "Gemeinsam mit interessierten Ländern aus allen Regionen der Welt"
+    for k in range(3):
+        folder = root / f"doc{k}"
+        folder.mkdir(parents=True)
+        shutil.copy(corpus / "ru.txt", folder / "ru.txt")
+        text = (corpus / "de.txt").read_text(encoding="utf-8")
+        (folder / "de.txt").write_text(text.replace(usual, "Zusammen mit allen Weltregionen") if k == 2 else text,
+                                       encoding="utf-8")
+    (tmp_path / "aligner.toml").write_text('[languages.de]\nrules = { inconsistent-translation = "off" }\n',
+                                           encoding="utf-8")
+    res = run("batch", root, "--source", "ru", "-o", tmp_path / "out", "--workers", "1", "-q", cwd=tmp_path)
+    assert res.returncode == 1, res.stderr
+    assert (tmp_path / "out" / "consistency.tsv").read_text(encoding="utf-8").count("\n") == 1  # the header
