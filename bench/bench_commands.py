@@ -104,6 +104,7 @@ def main() -> int:
     print("== every command at scale (Text+Berg dev made long; one process each; 2 cores) ==")
     print(f"{'sentences':>10} " + " ".join(f"{c + ' s':>9} {c + ' MB':>10}" for c in names)
           + "  " + " ".join(f"{c + '/align':>13}" for c in names[1:]))
+    pages: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in SIZES:
             folder = Path(tmp) / str(n)
@@ -114,6 +115,8 @@ def main() -> int:
                 row[name] = run(args)
                 times[name].append(row[name][0])
             shutil.rmtree(folder / "batch", ignore_errors=True)
+            if n == PAGE_SIZE:
+                pages.append(open_page(folder / "report.html"))
             cells = " ".join(f"{row[c][0]:9.1f} {row[c][1]:10.0f}" for c in names)
             ratios = " ".join(f"{row[c][0] / row['align'][0]:13.2f}" for c in names[1:])
             print(f"{n:>10} {cells}  {ratios}")
@@ -126,8 +129,49 @@ def main() -> int:
                   + f" ({sizes[0]}-{sizes[-1]}; floor <= 1.1)")
     print("(batch's MB is its own process; its workers run in others. Floors: check <= 1.5x and "
           "report <= 2x align at 16k; check and report <= 3072 MB at 64k)")
+    print("\n".join(pages))
     real_book()
     return 0
+
+
+PAGE_SIZE = 16000
+
+
+def open_page(page: Path) -> str:
+    """The review page as a reader opens it (headless Chromium): when it is
+    ready to use, how many rows are laid out then, and how long a filter and
+    a jump to the last finding (which lays every row out) take."""
+    import shutil as sh
+
+    chromium, driver_path = sh.which("chromium"), sh.which("chromedriver")
+    if not (chromium and driver_path and page.is_file()):
+        return "review page: no chromium/chromedriver; not measured"
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    try:
+        driver.set_page_load_timeout(300)
+        driver.get(page.as_uri())  # once to warm the file cache, then measured
+        driver.get(page.as_uri())
+        ready = driver.execute_script("var t = performance.timing; return t.domContentLoadedEventEnd - t.navigationStart")
+        count = "return document.querySelectorAll('#editions tbody tr').length"
+        laid, total = driver.execute_script(count), page.read_text(encoding="utf-8").count('<tr id="row-')
+        t0 = time.perf_counter()
+        driver.find_element("css selector", '#severity-filter input[value="info"]').click()
+        filtered = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        driver.find_element("tag name", "body").send_keys("k")
+        last = time.perf_counter() - t0
+    finally:
+        driver.quit()
+    return (f"== the {PAGE_SIZE:,}-sentence review page in headless Chromium ({page.stat().st_size / 1e6:.0f} MB, "
+            f"{total:,} rows) ==\n  ready (DOMContentLoaded) {ready / 1000:.2f} s with {laid} rows laid out; "
+            f"a filter {filtered:.2f} s; jump to the last finding (lays out every row) {last:.2f} s")
 
 
 def real_book() -> None:

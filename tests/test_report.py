@@ -122,8 +122,7 @@ def test_untrusted_text_is_shown_as_text_and_never_runs(browser, tmp_path):
     assert not browser.find_elements("css selector", "td img")
 
 
-def test_large_document_stays_usable(browser, tmp_path):
-    n = 2000
+def _big_page(tmp_path, n=2000):
     src = Document("en", tuple(Sentence(f"Source sentence number {i}.", i // 5, i + 1) for i in range(n)), "en.txt")
     tgt = Document("de", tuple(Sentence(f"Zielsatz Nummer {i}.", i // 5, i + 1) for i in range(n)), "de.txt")
     alignment = Alignment(src, tgt, tuple(Link((i,), (i,), 0.9, 0.8) for i in range(n)))
@@ -132,12 +131,59 @@ def test_large_document_stays_usable(browser, tmp_path):
                      for i in range(0, n, 7))
     page = tmp_path / "big.html"
     page.write_text(render("page", "html", CheckResult(src, (alignment,), findings, "test")), encoding="utf-8")
+    return page, findings
+
+
+def _rows(driver) -> int:
+    return driver.execute_script("return document.querySelectorAll('table.editions tbody tr').length")
+
+
+def test_large_document_opens_at_once_and_is_whole_where_it_counts(browser, tmp_path):
+    """A book-sized page lays out only its first rows; filters count, and
+    keys reach, findings in rows not shown yet; scrolling shows the rest."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    n = 2000
+    page, findings = _big_page(tmp_path, n)
     browser.get(page.as_uri())
-    assert len(browser.find_elements("css selector", "table.editions tbody tr")) == n
+    assert _rows(browser) < n
     browser.find_element("css selector", '#rule-filter input[value="meaning-shift"]').click()
     shown = browser.find_element("id", "position").text
-    assert shown == f"{sum(1 for f in findings if f.rule == 'number-mismatch')} findings shown"
+    numbers = [f for f in findings if f.rule == "number-mismatch"]
+    assert shown == f"{len(numbers)} findings shown"
+    browser.find_element("tag name", "body").send_keys("k")  # from the top, back to the last finding
+    current = browser.find_element("css selector", ".finding.current")
+    assert current.text.endswith(numbers[-1].message) and current.is_displayed()
+    assert browser.find_element("id", "position").text == f"finding {len(numbers)} of {len(numbers)}"
 
+    browser.get(page.as_uri())
+    def scrolled_to_the_end(driver):
+        driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+        return _rows(driver) == n
+    WebDriverWait(browser, 20, poll_frequency=0.2).until(scrolled_to_the_end)
+    assert browser.find_element("id", f"row-{n}").is_displayed()
+
+
+def test_large_document_finds_accepts_and_links_rows_not_shown_yet(browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    n = 2000
+    page, findings = _big_page(tmp_path, n)
+    browser.get(page.as_uri() + "#row-1900")
+    row = browser.find_element("id", "row-1900")
+    assert row.is_displayed() and row.location["y"] > 1000
+    browser.execute_script("localStorage.clear()")
+    browser.get(page.as_uri())
+    # the browser's find (Ctrl+F) searches the page: every row is there first
+    ActionChains(browser).key_down(Keys.CONTROL).send_keys("f").key_up(Keys.CONTROL).perform()
+    assert _rows(browser) == n
+    last = browser.find_elements("css selector", ".finding")[-1]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", last)
+    last.find_element("css selector", ".accept").click()
+    baseline = browser.execute_script("return window.alignerBaseline()")
+    assert findings[-1].fingerprint in baseline
+    browser.execute_script("localStorage.clear()")
 
 
 def test_keyboard_respects_modifiers_and_works_after_a_filter_click(browser, corpus_page):
