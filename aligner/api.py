@@ -27,7 +27,7 @@ from .align import signature as align_signature
 from .align.scorer import ScoringParams
 from .core import Alignment, BitextResult, CheckResult, Document, Editions, MultiAlignment, Signature, merge
 from .core.settings import Settings
-from .encoders import DEFAULT_MODEL, Encoder, load_encoder
+from .encoders import DEFAULT_MODEL, EmbeddingCache, Encoder, load_encoder
 from .encoders.cards import calibration
 from .diverge.baseline import baseline_text
 from .diverge.baseline import rebaseline as with_baseline
@@ -79,6 +79,13 @@ def get_encoder(model: str = DEFAULT_MODEL, cache_dir: str | None = None,
     """The encoder for a model, loaded once per process and kept (a CLI run, a
     batch worker and a Python session each load a model once)."""
     return load_encoder(model, cache_dir, exact_windows)
+
+
+def check_cache_dir(folder: str | Path) -> None:
+    """Refuse at once a --cache-dir that cannot hold the embedding cache (a
+    file, a folder that cannot be written): ``batch`` opens it in its workers,
+    where the mistake would fail every document instead of one clear line."""
+    EmbeddingCache("", folder)
 
 
 def _encoder(encoder: Encoder | str | None) -> Encoder:
@@ -384,7 +391,7 @@ def render_page(result: CheckResult) -> str:
 
 __all__ = ["AlignResult", "Editions", "InputError", "align", "align_documents", "align_reviewed",
            "baseline_text", "check", "check_aligned", "check_bitext", "check_documents", "check_lengths",
-           "check_outputs", "check_reviewed", "document_of", "drift", "get_encoder", "is_review",
+           "check_cache_dir", "check_outputs", "check_reviewed", "document_of", "drift", "get_encoder", "is_review",
            "load_document", "read_baseline", "read_check", "read_document", "read_editions", "read_listed",
            "read_manifest", "read_review", "read_settings", "Settings", "find_project", "refuse_same_language", "render_alignment", "render_findings",
            "refuse_uncovered", "render_page", "score_alignments", "sentences_document", "shows_findings", "with_baseline",

@@ -21,6 +21,7 @@ from typing import Callable
 from . import api
 from .api import __version__
 from .core.settings import Settings
+from .lengths import MAX_LENGTH_RATIO
 from .errors import InputError
 
 SUMMARY_COLUMNS = ["document", "status", "editions", "sentences", "errors", "warnings", "info",
@@ -29,6 +30,20 @@ SUMMARY_COLUMNS = ["document", "status", "editions", "sentences", "errors", "war
 SCHEDULER_TIMEOUT = 10
 #: what a finished document leaves in its folder
 RESULT_FILES = ("aligned.tsv", "check.json")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How every document's editions are read and embedded: the reading
+    options ``align``, ``check`` and ``report`` take, the same for each job."""
+
+    presplit: bool = False               # one sentence a line
+    max_length_ratio: float = MAX_LENGTH_RATIO
+    cache_dir: str = ""                  # embeddings kept on disk (one SQLite file the workers share)
+    exact_windows: bool = False
+
+    def encoder(self, model: str):
+        return api.get_encoder(model, self.cache_dir or None, self.exact_windows)
 
 
 @dataclass(frozen=True)
@@ -41,17 +56,18 @@ class Job:
     fail_on: str
     since: str = ""                      # with a revision: drift since then instead of check
     settings: Settings = Settings()      # the project's (aligner.toml, --glossary)
+    reading: Reading = Reading()
 
 
 def make_jobs(manifest: Path, source_lang: str, out_dir: Path, model: str, fail_on: str,
-              since: str = "", settings: Settings | None = None) -> list[Job]:
+              since: str = "", settings: Settings | None = None, reading: Reading = Reading()) -> list[Job]:
     """One job per document of the manifest."""
     jobs = []
     for document, editions in api.read_manifest(manifest):
         source = [(lang, str(p)) for lang, p in editions if lang == source_lang]
         targets = tuple((lang, str(p)) for lang, p in editions if lang != source_lang)
         jobs.append(Job(document, source[0] if len(source) == 1 else ("", ""), targets,
-                        str(out_dir / _safe_name(document)), model, fail_on, since, settings or Settings()))
+                        str(out_dir / _safe_name(document)), model, fail_on, since, settings or Settings(), reading))
     return jobs
 
 
@@ -76,8 +92,9 @@ def input_key(job: Job) -> str:
     """Hash of everything that determines a document's results: inputs, version,
     options, and the model with its card (a recalibrated card re-runs)."""
     digest = hashlib.sha256()
-    settings = settings_key(api.get_encoder(job.model))
-    digest.update(f"{__version__}|{job.model}|{settings}|{job.fail_on}|{_revision(job)}".encode())
+    settings = settings_key(job.reading.encoder(job.model))
+    reading = f"presplit={job.reading.presplit}|ratio={job.reading.max_length_ratio}"
+    digest.update(f"{__version__}|{job.model}|{settings}|{reading}|{job.fail_on}|{_revision(job)}".encode())
     digest.update(f"|{job.settings.signature_part()}".encode())  # other project settings: run again
     for lang, path in (job.source, *job.targets):
         digest.update(f"|{lang}|".encode())
@@ -139,12 +156,13 @@ def _run(job: Job, out: Path) -> dict:
     if not job.targets:
         raise InputError(f"{job.document}: no translations to align")
     # checked as declared: a translation partly left in the source language is a finding, not a failure
-    editions = api.read_listed(job.source, job.targets, strict=False)
+    editions = api.read_listed(job.source, job.targets, strict=False, presplit=job.reading.presplit)
+    encoder, ratio = job.reading.encoder(job.model), job.reading.max_length_ratio
     if job.since:
-        result = api.drift(editions, job.since, None, api.get_encoder(job.model), job.fail_on,
-                           settings=job.settings)
+        result = api.drift(editions, job.since, None, encoder, job.fail_on, ratio,
+                           presplit=job.reading.presplit, settings=job.settings)
     else:
-        result = api.check(editions, api.get_encoder(job.model), job.fail_on, settings=job.settings)
+        result = api.check(editions, encoder, job.fail_on, max_length_ratio=ratio, settings=job.settings)
     out.mkdir(parents=True, exist_ok=True)
     aligned = api.AlignResult(editions, result.alignments)
     api.write_output(out / "aligned.tsv", api.render_alignment(aligned, "tsv"))

@@ -57,6 +57,8 @@ _SOURCE_OPTION = typer.Option(None, "--source", metavar="LANG", help="With a fol
 _SRC_LANG_OPTION = typer.Option(None, "--src-lang", metavar="LANG", help="Source language; detected if omitted.")
 _PRESPLIT_OPTION = typer.Option(False, "--presplit", metavar="", help="Each line is one sentence (gold-standard data).")
 _ONE_TGT_LANG_OPTION = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target); detected if omitted.")
+_CACHE_OPTION = typer.Option(None, "--cache-dir", metavar="FOLDER", help="Keep embeddings on disk here, keyed by model and text.")
+_EXACT_OPTION = typer.Option(False, "--exact-windows", metavar="", help="Encode multi-sentence windows as text instead of deriving them (slower).")
 _QUIET_OPTION = typer.Option(False, "--quiet", "-q", metavar="", help="No progress on stderr.")
 _EXCLUDE_OPTION = typer.Option(None, "--exclude", metavar="PATTERN", help="With a folder: leave out files whose name matches (notes.txt, *.draft.txt); may be repeated.")
 _CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="Project settings (default: aligner.toml here or in a folder above).")
@@ -173,8 +175,8 @@ def align(
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language; detected if omitted."),
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="FOLDER", help="Keep embeddings on disk here, keyed by model and text."),
-    exact_windows: bool = typer.Option(False, "--exact-windows", metavar="", help="Encode multi-sentence windows as text instead of deriving them (slower)."),
+    cache_dir: Optional[Path] = _CACHE_OPTION,
+    exact_windows: bool = _EXACT_OPTION,
     max_length_ratio: float = _RATIO_OPTION,
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     exclude: Optional[List[str]] = _EXCLUDE_OPTION,
@@ -245,7 +247,8 @@ def check(
     tgt_lang: Optional[str] = typer.Option(None, "--tgt-lang", metavar="LANG", help="Target language (one target, or --pairs); detected if omitted."),
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="FOLDER", help="Keep embeddings on disk here."),
+    cache_dir: Optional[Path] = _CACHE_OPTION,
+    exact_windows: bool = _EXACT_OPTION,
     max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
@@ -267,7 +270,7 @@ def check(
     if pairs is not None and from_review is not None:
         raise InputError("give either --pairs FILE or --from-review FILE, not both")
     known = api.read_baseline(baseline) if baseline else None
-    encoder = api.get_encoder(model, _path_str(cache_dir))
+    encoder = api.get_encoder(model, _path_str(cache_dir), exact_windows)
     limit = fail_on.limit
     with _progress(quiet) as note:
         if pairs is not None:
@@ -332,6 +335,8 @@ def drift(
     tgt_lang: Optional[str] = _ONE_TGT_LANG_OPTION,
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
+    cache_dir: Optional[Path] = _CACHE_OPTION,
+    exact_windows: bool = _EXACT_OPTION,
     max_length_ratio: float = _RATIO_OPTION,
     color: bool = typer.Option(None, "--color/--no-color", metavar="", help="Colour the text report (default: when writing to a terminal)."),
     exclude: Optional[List[str]] = _EXCLUDE_OPTION,
@@ -345,7 +350,7 @@ def drift(
     fail_on = _fail_on(fail_on, settings)
 
     api.check_outputs([output], [*paths, *([previous_source] if previous_source else [])])
-    encoder = api.get_encoder(model)
+    encoder = api.get_encoder(model, _path_str(cache_dir), exact_windows)
     limit = fail_on.limit
     with _progress(quiet) as note:
         editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "drift", presplit, settings, exclude)
@@ -366,6 +371,8 @@ def report(
     tgt_lang: Optional[str] = _ONE_TGT_LANG_OPTION,
     presplit: bool = _PRESPLIT_OPTION,
     model: str = _MODEL_OPTION,
+    cache_dir: Optional[Path] = _CACHE_OPTION,
+    exact_windows: bool = _EXACT_OPTION,
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Leave out the findings this baseline accepts."),
     max_length_ratio: float = _RATIO_OPTION,
     exclude: Optional[List[str]] = _EXCLUDE_OPTION,
@@ -384,7 +391,8 @@ def report(
         known = api.read_baseline(baseline) if baseline else None
         with _progress(quiet) as note:
             note("checking the corrected links")
-            result = api.check_reviewed(paths[0], api.get_encoder(model), "error", known, settings)
+            result = api.check_reviewed(paths[0], api.get_encoder(model, _path_str(cache_dir), exact_windows),
+                                        "error", known, settings)
     elif one_json:
         result = api.read_check(paths[0])
         if baseline:
@@ -394,7 +402,8 @@ def report(
         with _progress(quiet) as note:
             editions = _check_editions(paths, source_lang, src_lang, tgt_lang, "report", presplit, settings,
                                        exclude)
-            result = api.check(editions, api.get_encoder(model), "error", known, max_length_ratio, note, settings)
+            encoder = api.get_encoder(model, _path_str(cache_dir), exact_windows)
+            result = api.check(editions, encoder, "error", known, max_length_ratio, note, settings)
     content = api.render_page(result)
     api.write_output(output, content)
     if not quiet and output is not None and str(output) != "-":
@@ -409,6 +418,10 @@ def batch(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="Address of an existing Dask scheduler (default: a local cluster)."),
     workers: int = typer.Option(2, "--workers", min=1, metavar="N", help="Worker processes of the local cluster."),
     model: str = _MODEL_OPTION,
+    presplit: bool = _PRESPLIT_OPTION,
+    max_length_ratio: float = _RATIO_OPTION,
+    cache_dir: Optional[Path] = _CACHE_OPTION,
+    exact_windows: bool = _EXACT_OPTION,
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="SEVERITY", help="Exit 1 when a document has a finding of this severity or worse: error, warning, info, or never (default: the project's fail-on, else error).", show_default=False),
     since: Optional[str] = typer.Option(None, "--since", metavar="REV", help="Report drift since this git revision instead of checking (see 'aligner drift')."),
     config: Optional[Path] = _CONFIG_OPTION,
@@ -417,7 +430,7 @@ def batch(
 ) -> None:
     """Align and check many documents on Dask; one result folder per document plus a summary."""
     from . import api
-    from .batch import make_jobs, render_consistency, render_summary, run_batch
+    from .batch import Reading, make_jobs, render_consistency, render_summary, run_batch
 
     settings = _settings(config, glossary)
     fail_on = _fail_on(fail_on, settings)
@@ -427,7 +440,10 @@ def batch(
     if output.exists() and not output.is_dir():
         raise InputError(f"{output}: is a file; batch writes a folder of results (-o FOLDER)")
     limit = fail_on.limit
-    jobs = make_jobs(manifest, source_lang.lower(), output, model, limit, since or "", settings)
+    if cache_dir is not None:
+        api.check_cache_dir(cache_dir)
+    reading = Reading(presplit, max_length_ratio, _path_str(cache_dir) or "", exact_windows)
+    jobs = make_jobs(manifest, source_lang.lower(), output, model, limit, since or "", settings, reading)
     output.mkdir(parents=True, exist_ok=True)  # only once the manifest is known to be good
     with _bar(len(jobs), "documents", quiet) as advance:
         rows = run_batch(jobs, scheduler, workers, advance)

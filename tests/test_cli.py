@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -259,6 +260,39 @@ def test_check_drift_and_report_read_one_sentence_a_line_with_presplit(corpus, t
 
     data = re.search(r'<script type="application/json" id="review-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
     assert len(json.loads(data.group(1))["documents"][str(src)]["sentences"]) == len(ru)
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(f"document,lang,path\nrelease,ru,{src}\nrelease,de,{tgt}\n", encoding="utf-8")
+    res = run("batch", manifest, "--source", "ru", "--presplit", "-o", tmp_path / "batch", "-q", "--workers", "1")
+    assert res.returncode in (0, 1), res.stderr
+    doc = json.loads((tmp_path / "batch" / "release" / "check.json").read_text(encoding="utf-8"))
+    assert [len(doc["documents"][str(p)]["sentences"]) for p in (src, tgt)] == [len(ru), len(de)]
+
+
+def _options(command: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", run_process(command, "--help", env={"COLUMNS": "200"}).stdout))
+
+
+#: how align reads and embeds editions; batch reads languages and paths from its manifest
+READING = {"--presplit", "--max-length-ratio", "--cache-dir", "--exact-windows", "--model"}
+
+
+@pytest.mark.parametrize("command", ["check", "drift", "report", "batch"])
+def test_every_reading_option_of_align_works_for_the_other_commands(command):
+    reading = READING | ({"--src-lang", "--tgt-lang", "--source", "--exclude"} if command != "batch" else set())
+    assert reading <= _options("align") | {"--src-lang", "--tgt-lang"}
+    assert reading <= _options(command), reading - _options(command)
+
+
+def test_drift_and_report_keep_embeddings_in_the_cache_folder(corpus, tmp_path):
+    old = tmp_path / "ru-old.txt"
+    old.write_text((corpus / "ru.txt").read_text(encoding="utf-8").replace("126", "128"), encoding="utf-8")
+    for command, args in (("drift", ("--previous-source", old, "-f", "json")), ("report", ("-o", tmp_path / "p.html"))):
+        cache = tmp_path / f"cache-{command}"
+        res = run(command, corpus / "ru.txt", corpus / "de.txt", *args, "--cache-dir", cache, "-q")
+        assert res.returncode in (0, 1), res.stderr
+        assert (cache / "embeddings.sqlite").stat().st_size > 0
+    res = run("batch", corpus, "--source", "ru", "--cache-dir", corpus / "ru.txt", "-o", tmp_path / "b", "-q")
+    assert res.returncode == 2 and "is a file; give a folder" in res.stderr and not (tmp_path / "b").exists()
 
 
 def test_the_readme_ci_job_gives_four_errors_one_warning_and_notices(corpus):

@@ -172,11 +172,12 @@ def refuse_same_language(targets: Sequence[Document]) -> None:
         seen[doc.lang] = doc.name
 
 
-def read_listed(source: tuple[str, str], targets: Sequence[tuple[str, str]], strict: bool = True) -> Editions:
+def read_listed(source: tuple[str, str], targets: Sequence[tuple[str, str]], strict: bool = True,
+                presplit: bool = False) -> Editions:
     """The editions a manifest lists as (language, path) pairs; an empty
     language is detected from the text (``strict`` as for :func:`load_document`)."""
-    src = read_document(source[1], source[0] or None, strict=strict)
-    docs = tuple(read_document(path, lang or None, strict=strict) for lang, path in targets)
+    src = read_document(source[1], source[0] or None, presplit, strict)
+    docs = tuple(read_document(path, lang or None, presplit, strict) for lang, path in targets)
     refuse_same_language(docs)
     return Editions(src, docs, True)
 
