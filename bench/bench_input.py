@@ -91,7 +91,12 @@ def fragments(doc, raw: str) -> int:
         if _END.search(a.text.rstrip()) or not b.text[:1].islower() or not a.text[-1:].isalpha() \
                 or _capitals(a.text) or _REFERENCE.match(b.text):
             continue
-        if a.line and b.line:
+        if doc.layout.startswith("html"):
+            # a web page's blocks are its paragraphs, list items and cells, one
+            # after another in the source with no blank line: only a cut inside
+            # one block is a fragment
+            cut += a.paragraph == b.paragraph
+        elif a.line and b.line:
             cut += not any(blank[a.line - 1:b.line - 1])
         else:  # no lines (a web page): only a cut inside one paragraph is known to be one
             cut += a.paragraph == b.paragraph
@@ -167,7 +172,8 @@ def line(form: str, lang: str, group: str, c: Counter, seconds: float) -> str:
 def check(paths, lang: str, encoder):
     from aligner import api
 
-    editions = api.read_editions(list(paths), src_lang="en", tgt_lang=lang)
+    # as `check` reads them: as declared, a chapter partly left in English included
+    editions = api.read_editions(list(paths), src_lang="en", tgt_lang=lang, strict=False)
     return api.check(editions, encoder, max_length_ratio=10.0)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .. import langid
+from .blocks import Blocks
 from ..core import Document, EarlierEditions, Editions
 from ..errors import InputError
 
@@ -97,13 +98,15 @@ def load_document(text: str, lang: str | None = None, presplit: bool = False,
 
 
 def read_document(path: str | Path, lang: str | None = None, presplit: bool = False,
-                  strict: bool = True) -> Document:
+                  strict: bool = True, content: "str | Blocks | None" = None) -> Document:
     """Read, validate, identify the language of and segment an edition on disk
-    (plain text, or a structured format: .docx, .html, .md)."""
+    (plain text, or a structured format: .docx, .html, .md); ``content``: the
+    file already read (web pages read with their sibling editions)."""
     from ..segment import segment_paragraphs
     from . import read_edition
 
-    content = read_edition(path)
+    if content is None:
+        content = read_edition(path)
     if isinstance(content, str):
         return load_document(content, lang, presplit, str(path), strict)
     if presplit:
@@ -117,6 +120,23 @@ def _nonempty(doc: Document) -> Document:
     if not doc.sentences:
         raise InputError(f"{doc.name}: no sentences found")
     return doc
+
+
+def read_documents(items: Sequence[tuple[str | Path, str | None]], presplit: bool = False,
+                   strict: bool = True) -> list[Document]:
+    """Editions of one document, as (path, declared language) pairs: each read as
+    :func:`read_document` does, except web pages, which are read together
+    (:func:`.html.read_siblings`: main text decided by the structure the
+    editions share, so one edition does not lose a heading another keeps)."""
+    from . import suffix
+
+    pages = [str(path) for path, _ in items if suffix(path) in (".html", ".htm") and str(path) != "-"]
+    shared = {}
+    if len(pages) > 1 and not presplit:
+        from .html import read_siblings
+
+        shared = read_siblings(pages)
+    return [read_document(path, lang, presplit, strict, shared.get(str(path))) for path, lang in items]
 
 
 def refuse_missing(paths: Sequence[str | Path]) -> None:
@@ -143,8 +163,9 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
             raise InputError("--src-lang/--tgt-lang go with files; in a folder, each edition's "
                              "language comes from its file name (ru.txt, en.txt)")
         folder = paths[0]
-        docs = {str(p): read_document(p, named_lang(p, named) or lang_from_name(p), presplit, strict)
-                for p in folder_editions(folder, exclude, named)}
+        files = folder_editions(folder, exclude, named)
+        read = read_documents([(p, named_lang(p, named) or lang_from_name(p)) for p in files], presplit, strict)
+        docs = {str(p): doc for p, doc in zip(files, read)}
         source = docs.pop(pick_source(docs, (source_lang or "").lower() or None, folder))
         return Editions(source, tuple(docs.values()), True)
     if source_lang:
@@ -155,8 +176,8 @@ def read_editions(paths: Sequence[str | Path], source_lang: str | None = None,
         raise InputError("give SOURCE TARGET [TARGET ...] or one folder of editions")
     if tgt_lang and len(paths) > 2:
         raise InputError("--tgt-lang goes with a single target")
-    source = read_document(paths[0], src_lang, presplit, strict)
-    targets = tuple(read_document(p, tgt_lang, presplit, strict) for p in paths[1:])
+    source, *others = read_documents([(paths[0], src_lang), *((p, tgt_lang) for p in paths[1:])], presplit, strict)
+    targets = tuple(others)
     refuse_same_language(targets)
     return Editions(source, targets, len(paths) != 2)
 
@@ -176,8 +197,9 @@ def read_listed(source: tuple[str, str], targets: Sequence[tuple[str, str]], str
                 presplit: bool = False) -> Editions:
     """The editions a manifest lists as (language, path) pairs; an empty
     language is detected from the text (``strict`` as for :func:`load_document`)."""
-    src = read_document(source[1], source[0] or None, presplit, strict)
-    docs = tuple(read_document(path, lang or None, presplit, strict) for lang, path in targets)
+    src, *docs = read_documents([(source[1], source[0] or None), *((path, lang or None) for lang, path in targets)],
+                                presplit, strict)
+    docs = tuple(docs)
     refuse_same_language(docs)
     return Editions(src, docs, True)
 

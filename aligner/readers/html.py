@@ -10,9 +10,12 @@ point at the page's own lines.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from ..errors import InputError
+from ..text import is_cjk
 from .blocks import Blocks
 from .text import read_text
 
@@ -43,6 +46,13 @@ def _parse(page: str):
     return lxml.html.fromstring(_XML_DECLARATION.sub("", page, count=1))
 
 
+def _fold_breaks(text: str) -> str:
+    """Source line breaks as a browser shows them: a space, except between two
+    CJK characters (Chinese and Japanese put none between words)."""
+    return _WRAP.sub(lambda m: "" if is_cjk(text[m.start() - 1:m.start()]) and is_cjk(text[m.end():m.end() + 1])
+                     else " ", text)
+
+
 def _unwrapped(root) -> str:
     """The page (its parsed tree, changed in place) with its source line breaks
     folded into spaces outside <pre> and the blocks it marks as navigation left out.
@@ -56,11 +66,11 @@ def _unwrapped(root) -> str:
     def fold(element, inside_pre: bool) -> None:
         pre = inside_pre or (isinstance(element.tag, str) and element.tag in _PREFORMATTED)
         if element.text and not pre:
-            element.text = _WRAP.sub(" ", element.text)
+            element.text = _fold_breaks(element.text)
         for child in element:
             fold(child, pre)
             if child.tail and not pre:
-                child.tail = _WRAP.sub(" ", child.tail)
+                child.tail = _fold_breaks(child.tail)
 
     fold(root, False)
     for element in list(root.iter()):
@@ -104,7 +114,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONTAINERS = frozenset({"div", "section", "article"})
 
 
-def _headings_before(elements: list[tuple[str, int, str]], start: int, hit: int) -> list[tuple[str, int]]:
+def _headings_before(elements: list[tuple], start: int, hit: int) -> list[tuple[int, tuple[str, int]]]:
     """Headings right before an extracted paragraph that the extractor left out.
 
     trafilatura drops some headings (those in DocBook's title pages: every
@@ -112,21 +122,48 @@ def _headings_before(elements: list[tuple[str, int, str]], start: int, hit: int)
     translator checks them too. A heading counts when nothing but other
     headings, enclosing blocks and a table of contents (tagged "toc") stands
     between it and a paragraph the extractor kept: a section's or chapter's
-    title, not a site's banner above its menus."""
-    out: list[tuple[str, int]] = []
+    title, not a site's banner above its menus. Each comes with its index."""
+    out: list[tuple[int, tuple[str, int]]] = []
     k = hit - 1
     while k >= start:
-        text, line, tag = elements[k]
+        text, line, tag = elements[k][:3]
         if tag in _HEADINGS:
             if text:
-                out.append((text, line))
+                out.append((k, (text, line)))
         elif tag not in _CONTAINERS and tag != "toc":  # a chapter's table of contents between: still its title
             break
         k -= 1
     return out[::-1]
 
 
-def read(path: str | Path) -> Blocks:
+@dataclass
+class _Page:
+    """A web page read for its main text: its blocks in page order (text, line,
+    kind, structural path, element) and which of them the extractor kept."""
+
+    path: str
+    elements: list[tuple[str, int, str, str, object]]
+    kept: list[int]                        # indices into elements, in page order
+    paragraphs: list[tuple[str, int]]      # the extractor's paragraphs, as read alone
+
+    @property
+    def kept_paths(self) -> set[str]:
+        return {self.elements[k][3] for k in self.kept}
+
+
+def _structural_path(element) -> str:
+    """Where an element sits in its page's template: the tags and classes of it and
+    its ancestors, without positions (one edition has a paragraph more, the
+    next edition's chapter has other ids). Editions of one page come from one
+    template, so their paragraphs, headings and list items share these paths."""
+    steps = []
+    for e in (element, *element.iterancestors()):
+        classes = ".".join(sorted((e.get("class") or "").split()))
+        steps.append(f"{e.tag}.{classes}" if classes else str(e.tag))
+    return "/".join(reversed(steps))
+
+
+def _extract(path: str | Path) -> _Page:
     import lxml.html
     import trafilatura
 
@@ -137,14 +174,12 @@ def read(path: str | Path) -> Blocks:
         root = None
     # the page's blocks, with their lines, before the tree is changed for the extractor
     elements = [] if root is None else [
-        (_norm(e.text_content()), _first_line(e), "toc" if _in_contents(e) else e.tag)
+        (_norm(e.text_content()), _first_line(e), "toc" if _in_contents(e) else e.tag, _structural_path(e), e)
         for e in root.iter(*_BLOCK_TAGS)]
     extracted = trafilatura.extract(page if root is None else _unwrapped(root), include_tables=True,
                                     include_comments=False, favor_recall=True)
-    if not extracted or sum(c.isalpha() for c in extracted) < MIN_LETTERS:
-        raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
-    paragraphs, start = [], 0
-    for line in extracted.split("\n"):
+    paragraphs, kept, start = [], [], 0
+    for line in (extracted or "").split("\n"):
         text = _LIST_MARK.sub("", line.strip())
         if not text:
             continue
@@ -157,8 +192,94 @@ def read(path: str | Path) -> Blocks:
                 # the innermost of nested elements with this text (the <p> in an <li>)
                 while hit + 1 < len(elements) and elements[hit + 1][0] == elements[hit][0]:
                     hit += 1
-                paragraphs += _headings_before(elements, start, hit)
+                for k, heading in _headings_before(elements, start, hit):
+                    paragraphs.append(heading)
+                    kept.append(k)
                 found, start = elements[hit][1], hit + 1
+                kept.append(hit)
                 break
         paragraphs.append((text, found))
-    return Blocks.of(paragraphs, "html")
+    return _Page(str(path), elements, kept, paragraphs)
+
+
+def _refuse_empty(path, paragraphs) -> None:
+    if sum(c.isalpha() for text, _ in paragraphs for c in text) < MIN_LETTERS:
+        raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
+
+
+def read(path: str | Path) -> Blocks:
+    """One web page on its own: the extractor decides what is main text."""
+    page = _extract(path)
+    _refuse_empty(path, page.paragraphs)
+    return Blocks.of(page.paragraphs, "html")
+
+
+def _in_navigation(element) -> bool:
+    """Whether an element is, or is inside, a block the page marks as navigation
+    (still true once :func:`_unwrapped` has cut that block out of the tree)."""
+    return any(isinstance(a.tag, str) and _navigation(a) for a in (element, *element.iterancestors()))
+
+
+def _own_text(element) -> str:
+    """An element's text without that of the blocks inside it (a list item's
+    words before its nested list; the nested list is a block of its own)."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_SET:
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+_BLOCK_SET = frozenset(_BLOCK_TAGS)
+
+
+def _shared_blocks(page: _Page, main: set[str]) -> list[tuple[str, int]]:
+    """A page's paragraphs: every block whose structural path is main text in
+    some edition, in page order; code keeps its lines."""
+    out: list[tuple[str, int]] = []
+    for text, line, kind, where, element in page.elements:
+        if where not in main or kind == "toc" or not text or _in_navigation(element):
+            continue
+        if kind == "pre":
+            raw = element.text_content()
+            first = line - (raw[:len(raw) - len(raw.lstrip("\n"))].count("\n"))
+            out += [(code.strip(), first + k if line else 0)
+                    for k, code in enumerate(raw.split("\n")) if code.strip()]
+            continue
+        if any(isinstance(a.tag, str) and a.tag == "pre" for a in element.iterancestors()):
+            continue
+        own = _LIST_MARK.sub("", _norm(_own_text(element)))
+        if own:
+            out.append((own, line))
+    return out
+
+
+def read_siblings(paths: Sequence[str | Path]) -> dict[str, Blocks]:
+    """Editions of one web page read together: what is main text is decided by
+    the structure the editions share, not by the extractor on each page alone.
+
+    The extractor, run on each edition, keeps a heading in one and drops it in
+    another, or loses a paragraph in one: the edition that kept it then shows
+    false omissions. Editions come from one template, so a block is main text
+    in every edition when its structural path holds main text in any of them:
+    headings, list items and table cells are then segments in all editions or
+    in none. Where the editions share no structure, each is read alone."""
+    pages = [_extract(p) for p in paths]
+    paths_of = [page.kept_paths for page in pages]
+    every = [{e[3] for e in page.elements} for page in pages]
+    shared = set.intersection(*every) if every else set()
+    main = set().union(*paths_of) & shared
+    out = {}
+    for page, own in zip(pages, paths_of):
+        # a page whose main text lies outside the shared structure: read alone
+        if not own or not (own & main):
+            _refuse_empty(page.path, page.paragraphs)
+            out[page.path] = Blocks.of(page.paragraphs, "html")
+            continue
+        blocks = _shared_blocks(page, main)
+        _refuse_empty(page.path, blocks)
+        out[page.path] = Blocks.of(blocks, "html-shared")
+    return out
