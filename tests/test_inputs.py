@@ -195,3 +195,25 @@ def test_editions_of_one_web_page_keep_the_same_blocks(tmp_path):
     from aligner.api import read_document
 
     assert read_document(pages[1], "de").layout == "html"
+
+
+def test_web_pages_from_different_templates_are_each_read_alone(tmp_path):
+    # the same title at the same place, the text in other containers: reading
+    # both by the little structure they share would lose the text
+    en = ["Council adopts the water resolution", "The Council adopted the resolution on access to clean water on "
+          "Monday after two days of debate.", "It was supported by 126 States, and 14 States abstained in the vote.",
+          "The resolution calls on all States to report on their progress within two years."]
+    de = ["Rat verabschiedet die Wasserresolution", "Der Rat verabschiedete die Resolution über den Zugang zu "
+          "sauberem Wasser am Montag nach zweitägiger Debatte.", "Sie wurde von 126 Staaten unterstützt, 14 Staaten "
+          "enthielten sich.", "Die Resolution fordert alle Staaten auf, innerhalb von zwei Jahren zu berichten."]
+    (tmp_path / "en.html").write_text("<html><body><h1>" + en[0] + "</h1><div class='content'>"
+                                      + "".join(f"<p>{t}</p>" for t in en[1:]) + "</div></body></html>", encoding="utf-8")
+    (tmp_path / "de.html").write_text("<html><body><h1>" + de[0] + "</h1><main><article>"
+                                      + "".join(f"<section><p>{t}</p></section>" for t in de[1:])
+                                      + "</article></main></body></html>", encoding="utf-8")
+    res = run("check", tmp_path / "en.html", tmp_path / "de.html", "-f", "json", "-q", "--fail-on", "never")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert "html-shared" not in doc["signature"]
+    for name, texts in (("en.html", en), ("de.html", de)):
+        assert [s["text"] for s in doc["documents"][str(tmp_path / name)]["sentences"]] == texts

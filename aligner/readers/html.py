@@ -257,6 +257,17 @@ def _shared_blocks(page: _Page, main: set[str]) -> list[tuple[str, int]]:
     return out
 
 
+#: The share of a page's main text (in letters, as the extractor found it) that
+#: must lie in the structure its editions share for the page to be read by it.
+SHARED_AT_LEAST = 0.8
+
+
+def _share_in(page: _Page, main: set[str]) -> float:
+    letters = [(sum(c.isalpha() for c in page.elements[k][0]), page.elements[k][3] in main) for k in page.kept]
+    total = sum(n for n, _ in letters)
+    return sum(n for n, inside in letters if inside) / total if total else 0.0
+
+
 def read_siblings(paths: Sequence[str | Path]) -> dict[str, Blocks]:
     """Editions of one web page read together: what is main text is decided by
     the structure the editions share, not by the extractor on each page alone.
@@ -266,16 +277,18 @@ def read_siblings(paths: Sequence[str | Path]) -> dict[str, Blocks]:
     false omissions. Editions come from one template, so a block is main text
     in every edition when its structural path holds main text in any of them:
     headings, list items and table cells are then segments in all editions or
-    in none. Where the editions share no structure, each is read alone."""
+    in none. Where the editions share too little of it, each is read alone."""
     pages = [_extract(p) for p in paths]
-    paths_of = [page.kept_paths for page in pages]
     every = [{e[3] for e in page.elements} for page in pages]
     shared = set.intersection(*every) if every else set()
-    main = set().union(*paths_of) & shared
+    main = set().union(*(page.kept_paths for page in pages)) & shared
     out = {}
-    for page, own in zip(pages, paths_of):
-        # a page whose main text lies outside the shared structure: read alone
-        if not own or not (own & main):
+    # editions whose main text lies mostly outside the structure they share
+    # (another template, a page of links): each is read alone, all of them, so
+    # that no edition is read one way and its sibling the other
+    together = all(_share_in(page, main) >= SHARED_AT_LEAST for page in pages)
+    for page in pages:
+        if not together:
             _refuse_empty(page.path, page.paragraphs)
             out[page.path] = Blocks.of(page.paragraphs, "html")
             continue
