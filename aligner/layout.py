@@ -159,14 +159,18 @@ def preformatted(block: list[Line]) -> bool:
             starts[col] = starts.get(col, 0) + 1
 
     shared = max(2, (len(block) + 1) // 2)
+    hanging = {line.indent for line in block} - {min(line.indent for line in block)}
 
     def columns(line: Line, cols: set[int]) -> bool:
         # a line justified to the block's edge, as another is, has its gaps
         # anywhere, lined up with another line's only by chance: it is no
         # evidence of columns itself, though its gaps count for the others
-        # (the aligned comments of a C structure end at the edge too)
+        # (the aligned comments of a C structure end at the edge too), unless
+        # its first gap is where other lines of the block are indented to: a
+        # cell that wraps under itself (CJK cells are justified to the edge too)
         if justified and line.end >= edge - 1:
-            return False
+            first = min(cols, default=None)
+            return first is not None and first in hanging and starts[first] >= shared
         return any(starts[col] >= shared for col in cols)
 
     marked = sum(1 for line, cols in zip(block, gaps)

@@ -153,3 +153,23 @@ def test_a_structure_with_aligned_comments_stays_line_by_line_though_lines_end_a
     assert "char ac_flag; /* Schalter zur Steuerung der Abrechnung */" in texts
     assert "comp_t ac_mem; /* durchschnittliche Speichernutzung (kB) */" in texts
     assert texts[-1] == "};"
+
+
+def test_a_table_whose_cjk_cells_wrap_under_themselves_keeps_each_row_whole():
+    # tbl justifies CJK cells to the block's edge, so most rows end alike: the
+    # column their wrapped lines are indented to still marks the table
+    prose = ("       これは説明の段落である。この段落は十分に長く、右端で折り返されるので、行の終わり\n"
+             "       が揃っている。次の行もまた同じように長く続き、段落の最後まで折り返される。\n\n")
+    table = ("       FLAG_ROOT      単一のエントリーではなくテーブル全体を返す。\n"
+             "       FLAG_MATCH     メッセージの内容で渡された基準に一致する全ての\n"
+             "                      エントリーを返す。現在のところまだ実装されて\n"
+             "                      いない。\n"
+             "       FLAG_ATOMIC    テーブルのアトミックなスナップショットを返す。\n"
+             "       FLAG_DUMP      便利なマクロ。\n"
+             "                      二つのフラグと等価である。\n")
+    widths = [7 + 15 + 2 * len(line.split()[-1]) for line in table.splitlines()[:2]]
+    assert widths[1] >= 68  # the second row is justified to the block's edge
+    paras = [text for text, _ in read_layout(prose * 3 + table)[0]]
+    assert "FLAG_MATCH メッセージの内容で渡された基準に一致する全てのエントリーを返す。現在のところまだ実装されていない。" in paras
+    assert "FLAG_DUMP 便利なマクロ。二つのフラグと等価である。" in paras
+    assert "FLAG_ATOMIC テーブルのアトミックなスナップショットを返す。" in paras
