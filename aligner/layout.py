@@ -102,12 +102,30 @@ class Line:
         return content[:1] if is_cjk(content[:1]) else content.split(" ", 1)[0]
 
 
+def expand_tabs(line: str) -> str:
+    """Tabs as spaces to the next multiple of 8 columns, counted in display
+    columns as ``col`` and terminals count them: a CJK character takes two
+    (``str.expandtabs`` counts it as one, and a Japanese man page's tabs
+    then land short of where ``col`` meant them)."""
+    if "\t" not in line:
+        return line
+    out, column = [], 0
+    for c in line:
+        if c == "\t":
+            out.append(" " * (8 - column % 8))
+            column += 8 - column % 8
+        else:
+            out.append(c)
+            column += 2 if is_cjk(c) else 1
+    return "".join(out)
+
+
 def lines_of(text: str) -> list[list[Line]]:
-    """Blank-line separated blocks as their non-empty lines. Tabs are expanded to
-    8 columns, as ``col`` and terminals set them."""
+    """Blank-line separated blocks as their non-empty lines, tabs expanded
+    (:func:`expand_tabs`)."""
     blocks: list[list[Line]] = [[]]
     for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
-        line = raw.expandtabs(8).rstrip()
+        line = expand_tabs(raw).rstrip()
         if line.strip():
             indent = len(line) - len(line.lstrip())
             blocks[-1].append(Line(line, number, indent, display_width(line)))

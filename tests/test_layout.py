@@ -173,3 +173,39 @@ def test_a_table_whose_cjk_cells_wrap_under_themselves_keeps_each_row_whole():
     assert "FLAG_MATCH メッセージの内容で渡された基準に一致する全てのエントリーを返す。現在のところまだ実装されていない。" in paras
     assert "FLAG_DUMP 便利なマクロ。二つのフラグと等価である。" in paras
     assert "FLAG_ATOMIC テーブルのアトミックなスナップショットを返す。" in paras
+
+
+def _tabified(line: str) -> str:
+    """A line as `col` writes it (without -x): runs of spaces that reach a tab
+    stop become a tab, columns counted as a terminal counts them."""
+    from aligner.layout import display_width
+
+    out, column, spaces = "", 0, 0
+    for c in line:
+        if c == " ":
+            spaces += 1
+            column += 1
+            if column % 8 == 0:
+                out, spaces = out + "\t", 0
+            continue
+        out, spaces = out + " " * spaces + c, 0
+        column += display_width(c)
+    return out
+
+
+def test_tabs_in_japanese_lines_count_cjk_characters_as_two_columns():
+    from aligner.layout import expand_tabs
+
+    assert expand_tabs("構造体\tAPI") == "構造体  API"  # 6 columns, then to the tab stop at 8
+    # a justified Japanese man page through `col`: the tabs stand for justification
+    # spaces; counted as one column per character the lines overrun the margin,
+    # the text reads as a paragraph a line and every wrapped sentence is cut
+    lines = ["       sigevent  構造体は、イベントに関する情報をプロセスに通知するために様々な   API で使",
+             "       用される。このフィールドは、以下のいずれかの値である。  プログラムは、値に応じた",
+             "       フィールドだけを利用すべきである。"]
+    text = "\n\n".join("\n".join(_tabified(line) for line in lines) for _ in range(6)) + "\n"
+    assert "\t" in text
+    paras, layout = read_layout(text)
+    assert layout.startswith("wrapped")
+    assert paras[0][0] == ("sigevent 構造体は、イベントに関する情報をプロセスに通知するために様々な API で使用される。"
+                           "このフィールドは、以下のいずれかの値である。プログラムは、値に応じたフィールドだけを利用すべきである。")
