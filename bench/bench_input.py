@@ -85,11 +85,27 @@ def fragments(doc, raw: str) -> int:
     too (prose broken by a displayed command is the document's layout); a
     heading in capitals and a line before a man page reference ("kill(2)", a
     tag of the list below) are lines of their own."""
+    from aligner.layout import lines_of, preformatted
+
     blank = [not line.strip() for line in raw.replace("\r\n", "\n").split("\n")]
+    # lines of tables and code (as the reader recognises them): a row is a line
+    # of its own, and the next row starting in lower case is no cut sentence
+    blocks = lines_of(raw)
+    rows = {line.number for block in blocks if len(block) > 1 and preformatted(block) for line in block}
+    # a short line of its own, less indented than the next, is a heading (a man
+    # page's "名前" above its text: CJK headings have no capitals to tell them by)
+    indent = {line.number: line.indent for block in blocks for line in block}
+    heading = {line.number for block in blocks for line in block if len(line.content) <= 30}
+    lines = raw.replace("\r\n", "\n").split("\n")
+
+    def raw_line(number: int) -> str:
+        return lines[number - 1].strip() if 0 < number <= len(lines) else ""
+
     cut = 0
     for a, b in zip(doc.sentences, doc.sentences[1:]):
         if _END.search(a.text.rstrip()) or not b.text[:1].islower() or not a.text[-1:].isalpha() \
-                or _capitals(a.text) or _REFERENCE.match(b.text):
+                or _capitals(a.text) or _REFERENCE.match(b.text) or (a.line in rows and b.line in rows) \
+                or (a.line in heading and a.text == raw_line(a.line) and indent.get(a.line, 0) < indent.get(b.line, 0)):
             continue
         if doc.layout.startswith("html"):
             # a web page's blocks are its paragraphs, list items and cells, one
