@@ -180,10 +180,13 @@ def align(
     max_length_ratio: float = _RATIO_OPTION,
     spreadsheet_safe: bool = typer.Option(False, "--spreadsheet-safe", metavar="", help="TSV: prefix cells a spreadsheet would run as formulas (=, +, -, @) with an apostrophe."),
     exclude: Optional[List[str]] = _EXCLUDE_OPTION,
+    config: Optional[Path] = _CONFIG_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar="", help="No progress or signature on stderr."),
 ) -> None:
     """Align translations to a source; one row per link (or per source sentence group for a folder)."""
     from . import api
+
+    settings = _settings(config, [])  # a folder's exclude and [editions]; rules do not apply to aligning
 
     _one_input(paths, from_review, "--from-review")
     api.check_outputs([output], [*(paths or []), *([from_review] if from_review else [])])
@@ -193,7 +196,8 @@ def align(
         if from_review is not None:
             result = api.align_reviewed(from_review, encoder, with_findings="findings" in api.needs("alignment", fmt.value))
         else:
-            editions = api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, exclude=exclude or ())
+            editions = api.read_editions(paths or [], source_lang, src_lang, tgt_lang, presplit,
+                                         **_folder_settings(paths or [], settings, exclude))
             result = api.align(editions, encoder, max_length_ratio, api.shows_findings(fmt.value, editions), note)
         content = api.render_alignment(result, fmt.value, spreadsheet_safe)
     api.write_output(output, content)
@@ -313,13 +317,18 @@ def _check_editions(paths: List[Path], source_lang: Optional[str], src_lang: Opt
         raise InputError(f"{command} needs SOURCE TARGET [TARGET ...], a folder"
                          + {"check": ", --pairs FILE or --from-review FILE",
                             "report": ", a check JSON or a review JSON"}.get(command, ""))
-    # a translation partly left in the source language is checked as declared, not refused;
-    # the project's exclude patterns are for folders, a mistaken --exclude is said
+    # a translation partly left in the source language is checked as declared, not refused
+    return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, strict=False,
+                             **_folder_settings(paths, settings, exclude))
+
+
+def _folder_settings(paths: List[Path], settings, exclude: Optional[List[str]]) -> dict:
+    """How a folder of editions is read: the project's exclude patterns (for
+    folders only: with files, a mistaken --exclude is said) and the command
+    line's, and the [editions] languages of files whose names do not say it."""
     folder = len(paths) == 1 and paths[0].is_dir()
     project = tuple(settings.exclude) if settings is not None and folder else ()
-    return api.read_editions(paths, source_lang, src_lang, tgt_lang, presplit, strict=False,
-                             exclude=(*project, *(exclude or ())),
-                             named=settings.editions if settings is not None else None)
+    return {"exclude": (*project, *(exclude or ())), "named": settings.editions if settings is not None else None}
 
 
 @app.command()

@@ -170,6 +170,10 @@ def test_a_file_beside_the_editions_is_left_out_with_exclude_or_the_project_file
     res = run("check", folder, "--source", "ru", "-q", "-f", "json", "-o", tmp_path / "out.json", cwd=tmp_path)
     assert res.returncode in (0, 1), res.stderr
     assert "notes.txt" not in (tmp_path / "out.json").read_text(encoding="utf-8")
+    # align reads the project's folder settings too (rules are for the checks)
+    res = run("align", folder, "--source", "ru", "-q", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines()[0].split("\t")[:4] == ["src_ids", "ru", "en_ids", "en"]
 
 
 def test_a_term_translated_in_two_allowed_ways_is_one_note_with_the_counts(corpus, tmp_path):
@@ -194,6 +198,8 @@ def test_the_project_file_names_the_language_of_an_edition_whose_file_name_does_
     assert res.returncode in (0, 1), res.stderr
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert [doc["lang"] for name, doc in data["documents"].items() if name.endswith("translation.md")] == ["en"]
+    res = run("align", folder, "--source", "ru", "-q", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout.splitlines()[0].split("\t")[2:4] == ["en_ids", "en"], res.stderr
     (tmp_path / "aligner.toml").write_text('[editions]\n"translation.md" = "English"\n', encoding="utf-8")
     res = run("check", folder, "--source", "ru", "-q", cwd=tmp_path)
     assert res.returncode == 2 and "is not a language code" in res.stderr
