@@ -217,3 +217,30 @@ def test_web_pages_from_different_templates_are_each_read_alone(tmp_path):
     assert "html-shared" not in doc["signature"]
     for name, texts in (("en.html", en), ("de.html", de)):
         assert [s["text"] for s in doc["documents"][str(tmp_path / name)]["sentences"]] == texts
+
+
+def test_a_block_only_one_web_edition_has_is_still_read(tmp_path):
+    # a translator's note in markup only the German edition has: read as the
+    # extractor reads that page alone, and reported as what it is, an addition
+    body = ("<html><body><div class='content'><h1>{}</h1>{}</div></body></html>")
+    en = ["Council adopts the water resolution", "The Council adopted the resolution on access to clean water "
+          "on Monday after two days of debate.", "It was supported by 126 States, and 14 States abstained.",
+          "The resolution calls on all States to report on their progress within two years.",
+          "It asks the Secretary-General to present a report to the Council at its next session.",
+          "Several delegations said that access to water is a condition of every other human right.",
+          "The Council will review the resolution in three years."]
+    de = ["Rat verabschiedet die Wasserresolution", "Der Rat verabschiedete die Resolution über den Zugang zu "
+          "sauberem Wasser am Montag nach zweitägiger Debatte.", "Sie wurde von 126 Staaten unterstützt, "
+          "14 Staaten enthielten sich.", "Die Resolution fordert alle Staaten auf, innerhalb von zwei Jahren "
+          "über ihre Fortschritte zu berichten.", "Sie bittet den Generalsekretär, dem Rat auf seiner nächsten "
+          "Tagung einen Bericht vorzulegen.", "Mehrere Delegationen sagten, der Zugang zu Wasser sei eine "
+          "Voraussetzung aller anderen Menschenrechte.", "Der Rat wird die Resolution in drei Jahren überprüfen."]
+    note = "Anmerkung der Übersetzung: Der Wortlaut der Resolution liegt nur auf Englisch und Französisch vor."
+    (tmp_path / "en.html").write_text(body.format(en[0], "".join(f"<p>{t}</p>" for t in en[1:])), encoding="utf-8")
+    (tmp_path / "de.html").write_text(body.format(de[0], "".join(f"<p>{t}</p>" for t in de[1:])
+                                                  + f"<div class='translator-note'><p>{note}</p></div>"),
+                                      encoding="utf-8")
+    res = run("check", tmp_path / "en.html", tmp_path / "de.html", "-f", "json", "-q", "--fail-on", "never")
+    doc = json.loads(res.stdout)
+    assert "html-shared" in doc["signature"]
+    assert note in [s["text"] for s in doc["documents"][str(tmp_path / "de.html")]["sentences"]]

@@ -237,8 +237,8 @@ _BLOCK_SET = frozenset(_BLOCK_TAGS)
 
 
 def _shared_blocks(page: _Page, main: set[str]) -> list[tuple[str, int]]:
-    """A page's paragraphs: every block whose structural path is main text in
-    some edition, in page order; code keeps its lines."""
+    """A page's paragraphs: every block whose structural path is in ``main``, in
+    page order; code keeps its lines."""
     out: list[tuple[str, int]] = []
     for text, line, kind, where, element in page.elements:
         if where not in main or kind == "toc" or not text or _in_navigation(element):
@@ -292,7 +292,9 @@ def read_siblings(paths: Sequence[str | Path]) -> dict[str, Blocks]:
             _refuse_empty(page.path, page.paragraphs)
             out[page.path] = Blocks.of(page.paragraphs, "html")
             continue
-        blocks = _shared_blocks(page, main)
+        # and what the extractor kept on this page alone (a translator's credits,
+        # a note in markup only this edition has): never less than it would read
+        blocks = _shared_blocks(page, main | page.kept_paths)
         _refuse_empty(page.path, blocks)
         out[page.path] = Blocks.of(blocks, "html-shared")
     return out
