@@ -88,11 +88,12 @@ def settings_key(encoder) -> str:
     return hashlib.sha256(str(encoder.signature()).encode("utf-8")).hexdigest()[:16]
 
 
-def input_key(job: Job) -> str:
+def input_key(job: Job, encoder=None) -> str:
     """Hash of everything that determines a document's results: inputs, version,
-    options, and the model with its card (a recalibrated card re-runs)."""
+    options, and the model with its card (a recalibrated card re-runs);
+    ``encoder``: the job's, when the caller has it already."""
     digest = hashlib.sha256()
-    settings = settings_key(job.reading.encoder(job.model))
+    settings = settings_key(encoder or job.reading.encoder(job.model))
     reading = f"presplit={job.reading.presplit}|ratio={job.reading.max_length_ratio}"
     digest.update(f"{__version__}|{job.model}|{settings}|{reading}|{job.fail_on}|{_revision(job)}".encode())
     digest.update(f"|{job.settings.signature_part()}".encode())  # other project settings: run again
@@ -134,11 +135,12 @@ def process(job: Job) -> dict:
     row = {"document": job.document, "editions": 1 + len(job.targets), "sentences": "",
            "errors": "", "warnings": "", "info": "", "message": ""}
     try:
-        key = input_key(job)
+        encoder = job.reading.encoder(job.model)  # once a job: it may open the shared cache
+        key = input_key(job, encoder)
         stored = _stored(out, key)
         if stored is not None:
             return {**stored, "status": "unchanged", "seconds": round(time.perf_counter() - t0, 2)}
-        row.update(_run(job, out))
+        row.update(_run(job, out, encoder))
         row["status"] = "ok"
     except InputError as exc:
         row.update(status="failed", message=str(exc))
@@ -150,14 +152,14 @@ def process(job: Job) -> dict:
     return row
 
 
-def _run(job: Job, out: Path) -> dict:
+def _run(job: Job, out: Path, encoder) -> dict:
     if not job.source[1]:
         raise InputError(f"{job.document}: no single source edition in the manifest")
     if not job.targets:
         raise InputError(f"{job.document}: no translations to align")
     # checked as declared: a translation partly left in the source language is a finding, not a failure
     editions = api.read_listed(job.source, job.targets, strict=False, presplit=job.reading.presplit)
-    encoder, ratio = job.reading.encoder(job.model), job.reading.max_length_ratio
+    ratio = job.reading.max_length_ratio
     if job.since:
         result = api.drift(editions, job.since, None, encoder, job.fail_on, ratio,
                            presplit=job.reading.presplit, settings=job.settings)

@@ -116,7 +116,7 @@ def expand_tabs(line: str) -> str:
             column += 8 - column % 8
         else:
             out.append(c)
-            column += 2 if is_cjk(c) else 1
+            column += display_width(c)
     return "".join(out)
 
 

@@ -141,9 +141,7 @@ def open_page(page: Path) -> str:
     """The review page as a reader opens it (headless Chromium): when it is
     ready to use, how many rows are laid out then, and how long a filter and
     a jump to the last finding (which lays every row out) take."""
-    import shutil as sh
-
-    chromium, driver_path = sh.which("chromium"), sh.which("chromedriver")
+    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
     if not (chromium and driver_path and page.is_file()):
         return "review page: no chromium/chromedriver; not measured"
     from selenium import webdriver

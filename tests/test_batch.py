@@ -211,18 +211,13 @@ def test_quiet_batch_says_nothing_where_another_cluster_holds_the_dashboard_port
     assert res.stderr == ""
 
 
-def test_a_sentence_one_document_translates_otherwise_than_the_others_is_listed(corpus, tmp_path):
+def test_a_sentence_one_document_translates_otherwise_than_the_others_is_listed(departing_archive, tmp_path):
     # the same source sentence across the documents of an archive (a translation
     # memory would have given it the same way): consistency.tsv lists the departure
-    root = tmp_path / "archive"
-    usual = "Gemeinsam mit interessierten Ländern aus allen Regionen der Welt"
+    from conftest import USUAL as usual
+
     other = "Zusammen mit interessierten Staaten aus sämtlichen Weltregionen"
-    for k in range(3):
-        folder = root / f"doc{k}"
-        folder.mkdir(parents=True)
-        shutil.copy(corpus / "ru.txt", folder / "ru.txt")
-        text = (corpus / "de.txt").read_text(encoding="utf-8")
-        (folder / "de.txt").write_text(text.replace(usual, other) if k == 2 else text, encoding="utf-8")
+    root = departing_archive(tmp_path / "archive", other)
     out = tmp_path / "out"
     res = run("batch", str(root), "--source", "ru", "-o", str(out), "--workers", "1")
     assert res.returncode == 1, res.stderr

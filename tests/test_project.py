@@ -245,16 +245,8 @@ def test_exclude_with_files_instead_of_a_folder_is_a_clear_error(corpus, tmp_pat
     assert not out.exists()
 
 
-def test_a_consistency_check_set_off_lists_nothing_across_documents(corpus, tmp_path):
-    root = tmp_path / "archive"
-    usual = "Gemeinsam mit interessierten Ländern aus allen Regionen der Welt"
-    for k in range(3):
-        folder = root / f"doc{k}"
-        folder.mkdir(parents=True)
-        shutil.copy(corpus / "ru.txt", folder / "ru.txt")
-        text = (corpus / "de.txt").read_text(encoding="utf-8")
-        (folder / "de.txt").write_text(text.replace(usual, "Zusammen mit allen Weltregionen") if k == 2 else text,
-                                       encoding="utf-8")
+def test_a_consistency_check_set_off_lists_nothing_across_documents(departing_archive, tmp_path):
+    root = departing_archive(tmp_path / "archive", "Zusammen mit allen Weltregionen")
     (tmp_path / "aligner.toml").write_text('[languages.de]\nrules = { inconsistent-translation = "off" }\n',
                                            encoding="utf-8")
     res = run("batch", root, "--source", "ru", "-o", tmp_path / "out", "--workers", "1", "-q", cwd=tmp_path)

@@ -128,9 +128,9 @@ def read_documents(items: Sequence[tuple[str | Path, str | None]], presplit: boo
     :func:`read_document` does, except web pages, which are read together
     (:func:`.html.read_siblings`: main text decided by the structure the
     editions share, so one edition does not lose a heading another keeps)."""
-    from . import suffix
+    from . import DOCUMENT_READERS, suffix
 
-    pages = [str(path) for path, _ in items if suffix(path) in (".html", ".htm") and str(path) != "-"]
+    pages = [str(path) for path, _ in items if DOCUMENT_READERS.get(suffix(path)) == "html"]
     shared = {}
     if len(pages) > 1 and not presplit:
         from .html import read_siblings

@@ -21,6 +21,7 @@ from .text import read_text
 
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "dd", "dt",
                "figcaption", "caption", "pre", "div", "section", "article")
+_BLOCK_SET = frozenset(_BLOCK_TAGS)
 _LIST_MARK = re.compile(r"^[-*•]\s+")
 #: Fewer letters than this in the main text: a page of menus, not a document.
 MIN_LETTERS = 40
@@ -207,11 +208,15 @@ def _refuse_empty(path, paragraphs) -> None:
         raise InputError(f"{path}: no main text found in this web page (only navigation or markup)")
 
 
+def _alone(page: _Page) -> Blocks:
+    """A page as the extractor reads it on its own."""
+    _refuse_empty(page.path, page.paragraphs)
+    return Blocks.of(page.paragraphs, "html")
+
+
 def read(path: str | Path) -> Blocks:
     """One web page on its own: the extractor decides what is main text."""
-    page = _extract(path)
-    _refuse_empty(path, page.paragraphs)
-    return Blocks.of(page.paragraphs, "html")
+    return _alone(_extract(path))
 
 
 def _in_navigation(element) -> bool:
@@ -231,9 +236,6 @@ def _own_text(element) -> str:
             parts.append(_own_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
-
-
-_BLOCK_SET = frozenset(_BLOCK_TAGS)
 
 
 def _shared_blocks(page: _Page, main: set[str]) -> list[tuple[str, int]]:
@@ -282,16 +284,13 @@ def read_siblings(paths: Sequence[str | Path]) -> dict[str, Blocks]:
     every = [{e[3] for e in page.elements} for page in pages]
     shared = set.intersection(*every) if every else set()
     main = set().union(*(page.kept_paths for page in pages)) & shared
-    out = {}
     # editions whose main text lies mostly outside the structure they share
     # (another template, a page of links): each is read alone, all of them, so
     # that no edition is read one way and its sibling the other
-    together = all(_share_in(page, main) >= SHARED_AT_LEAST for page in pages)
+    if not all(_share_in(page, main) >= SHARED_AT_LEAST for page in pages):
+        return {page.path: _alone(page) for page in pages}
+    out = {}
     for page in pages:
-        if not together:
-            _refuse_empty(page.path, page.paragraphs)
-            out[page.path] = Blocks.of(page.paragraphs, "html")
-            continue
         # and what the extractor kept on this page alone (a translator's credits,
         # a note in markup only this edition has): never less than it would read
         blocks = _shared_blocks(page, main | page.kept_paths)
