@@ -58,10 +58,14 @@ _MARKER = re.compile(r"(?:[*+•·‣◦▪]|\d{1,3}(?:\.\d{1,3})*[.)]|[A-Z](?:\
                      r"|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\))\s+\S")
 #: A line that underlines the heading above it.
 _UNDERLINE = re.compile(r"([=\-~^*#_])\1{2,}")
-#: A URL or e-mail address at the end of a line, cut where a wrapper may cut it.
-_URL_END = re.compile(r"(?:https?://|ftp://|www\.|mailto:|[\w.+-]+@)[^\s]*[/\-._?=&#~%@]$|[⟨<](?:https?|ftp|mailto)[^\s⟩>]*$")
+#: The last word of a line when it is a URL or e-mail address, or the start of one
+#: ("(https://", "<http://www.", "user@"), after a space, a bracket or a CJK character.
+_URL_END = re.compile(r"(?<![A-Za-z0-9_/.:@+-])((?:(?:https?|ftp):/{0,2}|www\.|mailto:|[\w.+-]+@)[\w/\-.?=&#~%:@+!*,;]*)$"
+                      r"|[⟨<](?:https?|ftp|mailto)[^\s⟩>]*$")
 #: The continuation of a URL: no space, no closing of a sentence before its own end.
 _URL_REST = re.compile(r"[\w/\-._?=&#~%:@+]+[⟩>]?[.,;:)]?$")
+#: Where a wrapper cuts a URL: after a slash, a dash or punctuation inside it, or before a slash.
+_URL_CUT_AFTER = "/-_?=&#~%@:"
 
 #: Share of lines that stay within the margin, measuring it.
 MARGIN_QUANTILE = 0.9
@@ -309,7 +313,16 @@ def _hard_break(group: list[Line], line: Line, after: Line, margin: int, short: 
 
 def _url_cut(left: str, right: str) -> bool:
     """A URL or e-mail address broken across the line end."""
-    return bool(_URL_END.search(left)) and bool(_URL_REST.match(right.split(" ", 1)[0]))
+    m = _URL_END.search(left)
+    first = right.split(" ", 1)[0]
+    if not m or not _URL_REST.match(first):
+        return False
+    if m.group(1) is None:  # <http://... still open
+        return True
+    # after a dot only when the rest goes on in lower case ("www." / "debian.org"):
+    # "see https://debian.org." and "Debian ..." on the next line are two sentences
+    return left[-1] in _URL_CUT_AFTER or first.startswith("/") or \
+        (left[-1] == "." and (first[:1].islower() or first[:1].isdigit()))
 
 
 def _glue(left: str, right: str) -> tuple[str, str]:

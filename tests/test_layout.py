@@ -6,8 +6,10 @@ import gzip
 import re
 from pathlib import Path
 
+import pytest
+
 from aligner import api
-from aligner.layout import read_layout
+from aligner.layout import join, read_layout
 from aligner.segment import paragraphs, segment
 from clirunner import run
 
@@ -75,6 +77,23 @@ def test_a_url_cut_at_the_line_end_is_rejoined():
             "    newer versions at https://www.debian.org/doc/manuals/debian-reference/\n"
             "    ch02.en.html, with more on the wiki than anywhere else these days.\n") * 4
     assert "https://www.debian.org/doc/manuals/debian-reference/ch02.en.html," in paragraphs(text)[0]
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("the Debian Wiki (https://", "wiki.debian.org/) for more.", "(https://wiki.debian.org/)"),
+    ("based on Hurd (https:/", "/www.gnu.org/software/hurd) as well.", "(https://www.gnu.org/software/hurd)"),
+    ("from the Debian website (https://www.debian.org", "/distrib/) and burn them.",
+     "(https://www.debian.org/distrib/)"),
+    ("ミラーの一覧は、https://", "www.debian.org/mirror/list にあります。", "https://www.debian.org/mirror/list"),
+])
+def test_a_url_cut_at_its_scheme_or_before_a_slash_is_rejoined(left, right, joined):
+    # Debian's hard-wrapped manuals cut a URL right after "https://" and before a "/"
+    assert joined in join([left, right])
+
+
+def test_a_sentence_after_a_url_at_the_line_end_is_not_glued_to_it():
+    assert join(["More is at https://www.debian.org/.", "Debian is free."]) == \
+        "More is at https://www.debian.org/. Debian is free."
 
 
 def test_an_underlined_heading_is_a_paragraph_and_its_underline_is_dropped():

