@@ -207,6 +207,8 @@ def table_rows(block: list[Line]) -> list[list[Line]]:
     every edition however its cells wrapped. Code and drawn tables stay line
     by line: there indentation is nesting, not a wrapped cell."""
     cells = [line for line in block if not _RULE.fullmatch(line.content)]
+    if cells and all(_VERTICAL.search(line.text) for line in cells):
+        return drawn_rows(block)
     if not cells or any(_BOX.search(line.text) or _CODE_END.search(line.text) or _BARS.search(line.content)
                         for line in cells):
         return [[line] for line in block]
@@ -220,6 +222,43 @@ def table_rows(block: list[Line]) -> list[list[Line]]:
         else:
             rows.append([line])
     return rows
+
+
+#: The bars between the cells of a table drawn with box-drawing characters.
+_VERTICAL = re.compile(r"[│┃║]")
+
+
+def _cells(text: str) -> list[str]:
+    return _VERTICAL.split(text)
+
+
+def drawn_rows(block: list[Line]) -> list[list[Line]]:
+    """A drawn table's lines as rows, its wrapped cells joined: the lines between
+    two rules are one row where rules part the body's rows, and otherwise a line
+    whose first cell is empty continues the row above (``│ │10 │`` then
+    ``│ │Gigabyte │``). An edition's cells wrap where its words are longer, so
+    without this a row is one segment in one edition and three in another."""
+    rules = [k for k, line in enumerate(block) if _RULE.fullmatch(line.content)]
+    rows_at = [k for k, line in enumerate(block) if k not in rules]
+    inner = [k for k in rules if rows_at and rows_at[0] < k < rows_at[-1]]
+    ruled = len(inner) >= 2  # a rule under the header and one between body rows at least
+    rows: list[list[Line]] = []
+    for k, line in enumerate(block):
+        above = rows[-1] if rows and k - 1 not in rules and k not in rules else None
+        cells = _cells(line.text)
+        if above and len(_cells(above[0].text)) == len(cells) >= 3 and (ruled or not cells[1].strip()):
+            above.append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def drawn_row(lines: list[str]) -> str:
+    """One row of a drawn table from its lines: each cell's pieces joined as
+    wrapped text is, the bars kept."""
+    table = [_cells(line) for line in lines]
+    joined = [join([row[c] for row in table if row[c].strip()]) for c in range(len(table[0]))]
+    return "│".join(joined)
 
 
 def line_layout(blocks: list[list[Line]]) -> str:
@@ -400,7 +439,10 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
         else:
             groups = _groups(block, margin, short)
         for group in groups:
-            joined = join([line.text for line in group])
+            texts = [line.text for line in group]
+            drawn = len(group) > 1 and all(_VERTICAL.search(t) for t in texts) and \
+                len({len(_cells(t)) for t in texts}) == 1
+            joined = drawn_row(texts) if drawn else join(texts)
             if len(group) > 1 and any(is_cjk(a.content[-1:]) and is_cjk(b.content[:1])
                                       for a, b in zip(group, group[1:])):
                 seen.add("cjk")

@@ -96,6 +96,41 @@ def test_a_sentence_after_a_url_at_the_line_end_is_not_glued_to_it():
         "More is at https://www.debian.org/. Debian is free."
 
 
+_PROSE = ("    The installer needs some memory and some disk space, and the figures\n"
+          "    below are what we measured on a real machine with the usual tasks.\n\n") * 4
+
+
+def test_a_drawn_table_row_whose_cells_wrap_is_one_row():
+    # rules part every row: the lines between two rules are one row
+    table = ("    ┌──────────────┬────────────┬──────────┐\n"
+             "    │   Art der    │  Speicher  │Festplatte│\n"
+             "    │ Installation │ (minimal)  │          │\n"
+             "    ├──────────────┼────────────┼──────────┤\n"
+             "    │Ohne Desktop  │256 Megabyte│4 Gigabyte│\n"
+             "    ├──────────────┼────────────┼──────────┤\n"
+             "    │Mit Desktop   │1 Gigabyte  │10        │\n"
+             "    │              │            │Gigabyte  │\n"
+             "    └──────────────┴────────────┴──────────┘\n\n")
+    texts = paragraphs(_PROSE + table)
+    assert "│Art der Installation│Speicher (minimal)│Festplatte│" in texts
+    assert "│Mit Desktop│1 Gigabyte│10 Gigabyte│" in texts
+    assert not any(t.startswith("│ │") for t in texts)
+
+
+def test_a_drawn_table_line_with_an_empty_first_cell_continues_the_row_above():
+    # one rule under the header only: a row's wrapped cells are lines with an empty first cell
+    table = ("    ┌──────────────┬────────────┐\n"
+             "    │Type          │Memory      │\n"
+             "    ├──────────────┼────────────┤\n"
+             "    │No desktop    │256         │\n"
+             "    │              │megabytes   │\n"
+             "    │With desktop  │1 gigabyte  │\n"
+             "    └──────────────┴────────────┘\n\n")
+    texts = paragraphs(_PROSE + table)
+    assert "│No desktop│256 megabytes│" in texts
+    assert any(t.startswith("│With desktop") for t in texts)
+
+
 def test_an_underlined_heading_is_a_paragraph_and_its_underline_is_dropped():
     body = ("The package system keeps track of what is installed and of\n"
             "which files belong to which package, so that nothing is lost.\n")

@@ -200,6 +200,15 @@ def test_numbers_in_another_order_are_a_warning(usem3):
     assert not _serious(_check(usem3, src, same), "number-mismatch")
 
 
+@pytest.mark.parametrize("src, swapped", [
+    ("│No desktop │256 megabytes│512 megabytes │4 gigabytes │", "│Senza desktop │512 megabyte│256 megabyte │4 gigabyte │"),
+    ("vmlinuz vga=788 initrd=/install.amd/initrd.gz mem=512", "vmlinuz vga=512 initrd=/install.amd/initrd.gz mem=788"),
+])
+def test_numbers_in_another_order_in_a_table_row_or_a_command_line_are_a_warning(usem3, src, swapped):
+    found = _serious(_check(usem3, [src], [swapped], tgt_lang="it"), "number-mismatch")
+    assert [f.severity for f in found] == ["warning"]
+
+
 # --- repetition ------------------------------------------------------------------------
 
 def test_a_sentence_written_twice_is_an_error_at_its_source(usem3):
