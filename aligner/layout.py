@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import is_cjk
+from .text import is_cjk, is_code
 
 _SPACES = re.compile(r"\s+")
 #: Line ends that close a sentence (or a heading-like line).
@@ -261,6 +261,43 @@ def drawn_row(lines: list[str]) -> str:
     return "│".join(joined)
 
 
+#: A comment of prose in code or a configuration file: "# text", "// text".
+_COMMENT = re.compile(r"(#|//)\s+(?=[^\W\d_])")
+
+
+def commented(block: list[Line]) -> bool:
+    """A block that is mostly comment lines (a configuration file's example):
+    code, whose comments alone are prose."""
+    return sum(1 for line in block if line.content.startswith(("#", "//"))) * 2 > len(block)
+
+
+def _goes_on(text: str) -> bool:
+    """A comment's text that may continue the sentence above: in small letters,
+    or prose that is not code."""
+    return text[:1].islower() or not is_code(text)
+
+
+def comment_paragraphs(groups: list[list[Line]]) -> list[list[Line]]:
+    """Code kept line by line, with its comments of prose wrapped as prose is: a
+    comment line that does not end a sentence goes on in the next comment line
+    at the same indentation (a preseed file's "# Es werden die" / "# RAID-Level
+    0, 1, 5 ... unterstützt"). Editions wrap their comments at different words."""
+    out: list[list[Line]] = []
+    for group in groups:
+        line = group[0]
+        above = out[-1][-1] if out else None
+        if len(group) == 1 and above is not None and above.indent == line.indent \
+                and _COMMENT.match(line.content) and _COMMENT.match(above.content) \
+                and _COMMENT.match(line.content).group(1) == _COMMENT.match(above.content).group(1) \
+                and not _SENTENCE_END.search(above.content) and not above.content.endswith("\\") \
+                and len(re.findall(r"[^\W\d_]{2,}", above.content)) >= 3 \
+                and _goes_on(_COMMENT.sub("", line.content, count=1)):
+            out[-1].append(line)
+        else:
+            out.append(list(group))
+    return out
+
+
 def line_layout(blocks: list[list[Line]]) -> str:
     """How a document's lines inside blank-line blocks are meant: ``"wrapped"``
     (hard-wrapped paragraphs, joined), ``"lines"`` (a paragraph per line), or
@@ -431,8 +468,11 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
     short = SHORT_LINE * max((len(line.content) for block in blocks for line in block), default=0)
     out, seen = [], set()
     for block, p in zip(blocks, pre):
-        if p and layout == "wrapped" and len(block) > 1:
-            groups = table_rows(block)
+        if layout == "wrapped" and len(block) > 1 and commented(block):
+            groups = comment_paragraphs([[line] for line in block])
+            seen.add("columns")
+        elif p and layout == "wrapped" and len(block) > 1:
+            groups = comment_paragraphs(table_rows(block))
             seen.add("columns")
         elif layout != "wrapped" or p or len(block) == 1:
             groups = [[line] for line in block]
@@ -442,6 +482,8 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
             texts = [line.text for line in group]
             drawn = len(group) > 1 and all(_VERTICAL.search(t) for t in texts) and \
                 len({len(_cells(t)) for t in texts}) == 1
+            if len(group) > 1 and all(_COMMENT.match(line.content) for line in group):
+                texts = texts[:1] + [_COMMENT.sub("", line.content, count=1) for line in group[1:]]
             joined = drawn_row(texts) if drawn else join(texts)
             if len(group) > 1 and any(is_cjk(a.content[-1:]) and is_cjk(b.content[:1])
                                       for a, b in zip(group, group[1:])):

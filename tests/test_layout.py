@@ -131,6 +131,21 @@ def test_a_drawn_table_line_with_an_empty_first_cell_continues_the_row_above():
     assert any(t.startswith("│With desktop") for t in texts)
 
 
+def test_comments_in_an_example_file_are_joined_as_prose_and_its_settings_stay_lines():
+    example = ("# This command is run immediately before the partitioner starts. It may be\n"
+               "# useful to apply dynamic partitioner preseeding that depends on the state\n"
+               "# of the disks (which may not be visible when preseed/early_command runs).\n"
+               "#d-i partman/early_command \\\n"
+               "#       string debconf-set partman-auto/disk \"$(list-devices disk | head -n1)\"\n"
+               "# This command is run just before the install finishes.\n\n")
+    texts = paragraphs(_PROSE + example)
+    assert "# This command is run immediately before the partitioner starts. It may be useful to apply " \
+           "dynamic partitioner preseeding that depends on the state of the disks (which may not be visible " \
+           "when preseed/early_command runs)." in texts
+    assert "#d-i partman/early_command \\" in texts
+    assert any(t.startswith("# string debconf-set") for t in texts)
+
+
 def test_an_underlined_heading_is_a_paragraph_and_its_underline_is_dropped():
     body = ("The package system keeps track of what is installed and of\n"
             "which files belong to which package, so that nothing is lost.\n")
