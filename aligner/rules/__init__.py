@@ -6,6 +6,7 @@ rule metadata, witness families, whether a check needs the encoder) is read
 from the rules themselves.
 """
 
+from .antonyms import AntonymRule
 from .base import PairContext, PairSignals, Rule, Semantics
 from .consistency import ConsistencyRule
 from .document import DocumentRule
@@ -25,7 +26,7 @@ from .truncation import TruncationRule
 RULES: tuple[Rule, ...] = (
     StructureRule(), TruncationRule(), SemanticRule(), NumberRule(), NameRule(),
     LanguageRule(), LengthRatioRule(), RepetitionRule(),
-    PolarityRule(), DocumentRule(), GlossaryRule(), ParityRule(), ConsistencyRule(),
+    PolarityRule(), AntonymRule(), DocumentRule(), GlossaryRule(), ParityRule(), ConsistencyRule(),
 )
 
 
