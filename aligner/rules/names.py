@@ -69,6 +69,27 @@ def _site(token: str) -> str:
     return ".".join(host.split(".")[-2:])
 
 
+@lru_cache(maxsize=1)
+def _language_words() -> frozenset[str]:
+    """Language and country codes and English language names (CLDR, through
+    Babel), as the parts of an address that name a language: ftp.de, -german, .fr."""
+    from babel import Locale
+
+    english = Locale("en")
+    codes = {c.lower() for c in english.territories if c.isalpha()} | {c.lower() for c in english.languages if len(c) == 2}
+    names = {w.casefold() for name in english.languages.values() for w in name.split() if w.isalpha()}
+    return frozenset(codes | names | {"www", "http", "https"})
+
+
+def localised(token: str, other: str) -> bool:
+    """Whether two addresses of one site differ only by the words that name a
+    language or country (and http against https, a trailing slash)."""
+    def rest(address: str) -> list[str]:
+        parts = re.split(r"[./\-_#:@?=]+", address.casefold())
+        return [p for p in parts if p and p not in _language_words()]
+    return token != other and rest(token) == rest(other)
+
+
 def _shouted(text: str) -> bool:
     """Text written mostly in capitals (a heading, a banner)."""
     letters = [c for c in text if c.isalpha()]
@@ -118,11 +139,13 @@ def _words_in(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W\d_]+", text) if not w.isupper()}
 
 
+#: A placeholder in angle brackets (<VersionNumber>, <package>): translators translate it.
+_PLACEHOLDER = re.compile(r"<[^<>\s]+>")
 #: A word in Latin letters (with digits and inner marks: dh_make, libfoo.so.1, x86-64), and a
 #: capitalised word after an acronym and a slash (the Linux of GNU/Linux; not a path).
 _LATIN_TOKEN = re.compile(r"(?<![\w.+/-])(?<![A-Z]/)[A-Za-z][\w+]*(?:[._-][\w+]+)*|(?<=[A-Z]{2}/)[A-Z][a-z]+(?![\w/.-])")
 #: What comes before a word that starts a sentence or an item (where every word is capitalised).
-_OPENING = frozenset(".:!?*•-–—\"'«„“‘([]|")
+_OPENING = frozenset(".:!?*•-–—\"'«„“‘([]|│┃║")
 
 
 def _opens(prefix: str) -> bool:
@@ -180,12 +203,14 @@ _ANY_TOKEN = re.compile(r"[\w.+-]*\w")
 
 @lru_cache(maxsize=1)
 def _place_and_language_names() -> frozenset[str]:
-    """English names of languages and countries (CLDR, through Babel): translators
-    translate them (Latin is Latein, English is anglais)."""
+    """English names of languages, countries, months and days (CLDR, through
+    Babel): translators translate them (Latin is Latein, English is anglais, June
+    is Junho)."""
     from babel import Locale
 
     english = Locale("en")
-    return frozenset(w.casefold() for table in (english.languages, english.territories)
+    calendar = [english.months["format"]["wide"], english.days["format"]["wide"]]
+    return frozenset(w.casefold() for table in (english.languages, english.territories, *calendar)
                      for name in table.values() for w in name.split() if len(w) >= 3)
 
 
@@ -210,7 +235,7 @@ def name_candidates(text: str, lowercase: frozenset[str]) -> tuple[tuple[str, bo
     (name, in a title, at a sentence's or item's start, identifier): read once per
     sentence, then filtered for what is known as a name elsewhere."""
     found: list[tuple[str, bool, bool, bool]] = []
-    for m in _LATIN_TOKEN.finditer(_EMAIL.sub(" ", _URL.sub(" ", text))):
+    for m in _LATIN_TOKEN.finditer(_PLACEHOLDER.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", text)))):
         token = m.group().rstrip("._-")
         if len(token) < 3 or token.isupper():
             continue
@@ -251,6 +276,9 @@ def _kept(name: str, tgt_text: str) -> bool:
     for package_version.tar.gz: a placeholder), but not with other digits."""
     if name.casefold() in tgt_text.casefold():
         return True
+    plural = re.fullmatch(r"([A-Z]{2,})e?s", name)
+    if plural and plural.group(1).casefold() in tgt_text.casefold():
+        return True  # an acronym's plural, which other languages write without the s (CD-ROMs, PCs, OSes)
     if _identifier(name) and re.search(r"[^\W\d_]{3}", name):
         shape = _skeleton(name)
         return any(_skeleton(t) == shape for t in _ANY_TOKEN.findall(tgt_text))
@@ -542,9 +570,16 @@ class NameRule(Rule):
                                       f"{kind} {token} of the source is an example the translation adapts",
                                       (token,))
                     continue
+                if local and any(localised(token, t) for t in local):
+                    # the site's own page in the translation's language: the addresses
+                    # differ only by a language or country (ftp.us.debian.org -> ftp.de.debian.org,
+                    # debian-user -> debian-user-german, ch02.en.html -> ch02.fr.html)
+                    yield ctx.finding("name-mismatch", "info", link, 0.5,
+                                      f"{kind} {token} of the source is {local[0]} in the translation "
+                                      "(the same address for the translation's language)", (token,))
+                    continue
                 if local:
-                    # the site's own page in the translation's language (ftp.us.debian.org ->
-                    # ftp.de.debian.org, debian-user -> debian-user-german), or a typo: a look
+                    # another page of the same site, or a typo: a look
                     yield ctx.finding("name-mismatch", "warning", link, 0.8,
                                       f"{kind} {token} of the source is {local[0]} in the translation "
                                       "(the same site: a localised address, or a mistake?)", (token,))
