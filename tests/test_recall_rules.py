@@ -279,12 +279,6 @@ def test_numbers_in_another_order_in_a_table_row_or_a_command_line_are_a_warning
     assert [f.severity for f in found] == ["warning"]
 
 
-def test_chinese_prose_that_puts_the_year_first_is_not_numbers_in_another_order(usem3):
-    src = ["Starting with Debian 12, following the 2022 General Resolution, official images include firmware."]
-    tgt = ["根据 2022 年关于非自由固件的一般性决议，从 Debian 12 开始，官方安装映像中可以包含非自由固件软件包。"]
-    assert not _serious(_check(usem3, src, tgt, tgt_lang="zh"), "number-mismatch")
-
-
 def test_footnotes_renumbered_from_one_point_on_are_one_warning_and_a_changed_mark_an_error(usem3):
     src = [f"^[{n}] See the manual of tool number {n} in the package." for n in range(1, 8)]
     # the translation dropped footnote 3: every mark after it is one lower
