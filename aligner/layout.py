@@ -238,8 +238,8 @@ def drawn_rows(block: list[Line]) -> list[list[Line]]:
     whose first cell is empty continues the row above (``│ │10 │`` then
     ``│ │Gigabyte │``). An edition's cells wrap where its words are longer, so
     without this a row is one segment in one edition and three in another."""
-    rules = [k for k, line in enumerate(block) if _RULE.fullmatch(line.content)]
-    rows_at = [k for k, line in enumerate(block) if k not in rules]
+    rules = {k for k, line in enumerate(block) if _RULE.fullmatch(line.content)}
+    rows_at = [k for k in range(len(block)) if k not in rules]
     inner = [k for k in rules if rows_at and rows_at[0] < k < rows_at[-1]]
     ruled = len(inner) >= 2  # a rule under the header and one between body rows at least
     rows: list[list[Line]] = []

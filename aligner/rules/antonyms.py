@@ -48,14 +48,14 @@ def _poles(lang: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...
                  for c in lexicon("antonyms")["concept"] if lang in c)
 
 
-def _says(entries: tuple[str, ...], folded: str, tokens: frozenset[str]) -> str | None:
+def _says(entries: tuple[str, ...], folded: str, tokens: tuple[str, ...]) -> str | None:
     """The words by which the text says an entry: the word, the word that starts
     with it (entries ending in "-"), or for CJK entries and phrases the piece
     anywhere; None if it says none."""
     for entry in entries:
         if entry.endswith("-"):
             stem = entry[:-1]
-            word = next((t for t in sorted(tokens) if t.startswith(stem)), None)
+            word = next((t for t in tokens if t.startswith(stem)), None)
             if word is not None:
                 return word
         elif " " in entry or has_cjk(entry):
@@ -69,7 +69,7 @@ def _says(entries: tuple[str, ...], folded: str, tokens: frozenset[str]) -> str 
 def poles(text: str, lang: str) -> dict[str, tuple[str | None, str | None]]:
     """For each concept the text touches: the entry of each pole it says."""
     folded = text.casefold()
-    tokens = frozenset(_WORD.findall(folded))
+    tokens = tuple(sorted(set(_WORD.findall(folded))))  # sorted: the same word quoted every time
     out = {}
     for name, first, second in _poles(lang):
         said = (_says(first, folded, tokens), _says(second, folded, tokens))
