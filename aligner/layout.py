@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import is_cjk, is_code
+from .text import TABLE_BAR, is_cjk, is_code
 
 _SPACES = re.compile(r"\s+")
 #: Line ends that close a sentence (or a heading-like line).
@@ -207,7 +207,7 @@ def table_rows(block: list[Line]) -> list[list[Line]]:
     every edition however its cells wrapped. Code and drawn tables stay line
     by line: there indentation is nesting, not a wrapped cell."""
     cells = [line for line in block if not _RULE.fullmatch(line.content)]
-    if cells and all(_VERTICAL.search(line.text) for line in cells):
+    if cells and all(TABLE_BAR.search(line.text) for line in cells):
         return drawn_rows(block)
     if not cells or any(_BOX.search(line.text) or _CODE_END.search(line.text) or _BARS.search(line.content)
                         for line in cells):
@@ -224,12 +224,8 @@ def table_rows(block: list[Line]) -> list[list[Line]]:
     return rows
 
 
-#: The bars between the cells of a table drawn with box-drawing characters.
-_VERTICAL = re.compile(r"[│┃║]")
-
-
 def _cells(text: str) -> list[str]:
-    return _VERTICAL.split(text)
+    return TABLE_BAR.split(text)
 
 
 def drawn_rows(block: list[Line]) -> list[list[Line]]:
@@ -286,9 +282,8 @@ def comment_paragraphs(groups: list[list[Line]]) -> list[list[Line]]:
     for group in groups:
         line = group[0]
         above = out[-1][-1] if out else None
-        if len(group) == 1 and above is not None and above.indent == line.indent \
-                and _COMMENT.match(line.content) and _COMMENT.match(above.content) \
-                and _COMMENT.match(line.content).group(1) == _COMMENT.match(above.content).group(1) \
+        here, there = _COMMENT.match(line.content), above and _COMMENT.match(above.content)
+        if len(group) == 1 and here and there and above.indent == line.indent and here.group(1) == there.group(1) \
                 and not _SENTENCE_END.search(above.content) and not above.content.endswith("\\") \
                 and len(re.findall(r"[^\W\d_]{2,}", above.content)) >= 3 \
                 and _goes_on(_COMMENT.sub("", line.content, count=1)):
@@ -480,7 +475,7 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
             groups = _groups(block, margin, short)
         for group in groups:
             texts = [line.text for line in group]
-            drawn = len(group) > 1 and all(_VERTICAL.search(t) for t in texts) and \
+            drawn = len(group) > 1 and all(TABLE_BAR.search(t) for t in texts) and \
                 len({len(_cells(t)) for t in texts}) == 1
             if len(group) > 1 and all(_COMMENT.match(line.content) for line in group):
                 texts = texts[:1] + [_COMMENT.sub("", line.content, count=1) for line in group[1:]]

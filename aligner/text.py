@@ -66,6 +66,9 @@ def prose_words(text: str) -> int:
 
 #: Characters that make a token code (a command, path, option, identifier,
 #: sample output), not a word of prose.
+#: The bars between the cells of a table drawn with box-drawing characters.
+TABLE_BARS = "│┃║"
+TABLE_BAR = re.compile(f"[{TABLE_BARS}]")
 CODE_CHARS = frozenset("()[]{}<>$/\\=_|@#%*~^&+`")
 #: Punctuation around a word that does not make it code.
 EDGE = ".,;:!?\"'«»„“”‚‘’…()[]"

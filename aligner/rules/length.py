@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 import numpy as np
 
-from ..text import words
+from ..text import TABLE_BAR, words
 from .base import PairContext, Rule
 from ..core import Finding
 
@@ -15,9 +14,6 @@ from ..core import Finding
 #: document's typical ratio *and* at least a factor of two away from it.
 DEVIATIONS = 4.0
 MIN_FACTOR = 2.0
-#: A row of a table drawn in text: its length is the cells' padding, and a cell
-#: spelled out in one edition ("DASD", "périphérique de stockage (DASD)") is a word's choice.
-_DRAWN = re.compile(r"[│┃║]")
 
 
 class LengthRatioRule(Rule):
@@ -34,7 +30,9 @@ class LengthRatioRule(Rule):
         for (link, s, t), r in zip(linked, ratios):
             off = abs(r - centre)
             if off > DEVIATIONS * spread and off > np.log(MIN_FACTOR) and max(words(s), words(t)) >= 4 \
-                    and not _DRAWN.search(s + t):
+                    and not TABLE_BAR.search(s + t):
+                # a drawn table's row: its length is the cells' padding, and a cell spelled
+                # out in one edition ("DASD", "périphérique de stockage (DASD)") is a word's choice
                 factor = float(np.exp(off))
                 longer = "longer" if r > centre else "shorter"
                 yield ctx.finding("length-ratio", "warning", link, min(1.0, off / (2 * np.log(MIN_FACTOR))),

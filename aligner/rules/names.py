@@ -35,7 +35,7 @@ from anyascii import anyascii
 
 from .base import PairContext, Rule
 from ..core import Alignment, Finding, Link
-from ..text import has_cjk
+from ..text import TABLE_BARS, has_cjk
 from .places import country, places
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
@@ -145,7 +145,7 @@ _PLACEHOLDER = re.compile(r"<[^<>\s]+>")
 #: capitalised word after an acronym and a slash (the Linux of GNU/Linux; not a path).
 _LATIN_TOKEN = re.compile(r"(?<![\w.+/-])(?<![A-Z]/)[A-Za-z][\w+]*(?:[._-][\w+]+)*|(?<=[A-Z]{2}/)[A-Z][a-z]+(?![\w/.-])")
 #: What comes before a word that starts a sentence or an item (where every word is capitalised).
-_OPENING = frozenset(".:!?*•-–—\"'«„“‘([]|│┃║")
+_OPENING = frozenset(".:!?*•-–—\"'«„“‘([]|" + TABLE_BARS)
 
 
 def _opens(prefix: str) -> bool:

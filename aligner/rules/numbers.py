@@ -302,10 +302,7 @@ def footnote_shifts(ctx: PairContext) -> dict[int, tuple[int, bool]]:
     document order, with no mark kept between them: scattered changed marks are
     each a change."""
     marks: list[tuple[int, int]] = []  # (link index, shift: 0 where the marks agree)
-    for k, link in enumerate(ctx.alignment.links):
-        if not (link.src and link.tgt):
-            continue
-        src_text, tgt_text = ctx.text(link)
+    for k, (_, src_text, tgt_text) in zip(ctx.linked, ctx.linked_texts()):
         if "[" not in src_text or "[" not in tgt_text:
             continue
         src, tgt = references(src_text)["footnote"], references(tgt_text)["footnote"]
@@ -330,9 +327,7 @@ class NumberRule(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
         shifted = footnote_shifts(ctx)
-        index = {id(link): k for k, link in enumerate(ctx.alignment.links)}
-        for link, src_text, tgt_text in ctx.linked_texts():
-            k = index[id(link)]
+        for k, (link, src_text, tgt_text) in zip(ctx.linked, ctx.linked_texts()):
             for kind, lacks, extra in reference_changes(src_text, tgt_text):
                 if kind == "footnote" and k in shifted:
                     # the translation numbers its footnotes otherwise from here on: one
