@@ -363,9 +363,25 @@ def _fits(line: Line, after: Line, margin: int) -> bool:
     return line.end + (0 if cjk_join else 1) + display_width(word) <= margin
 
 
+#: A section number at a line's start ("6.2.5. "), which may be a heading's marker
+#: or a reference the wrapper carried over ("See the Reference,\n6.2.5. “Title”").
+_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?\s")
+
+
+def _wrapped_reference(first: Line, line: Line, after: Line, margin: int) -> bool:
+    """Whether a line that starts with a section number goes on the sentence of the
+    line before: that line does not end a sentence, the wrapper broke it (the
+    number would not have fitted), the number stands in the same column, and the
+    paragraph is not an item itself (a table of contents numbers every line)."""
+    return bool(margin and _SECTION_NUMBER.match(after.content) and not _MARKER.match(first.content)
+                and not _SENTENCE_END.search(line.content)
+                and abs(after.indent - line.indent) <= 1 and not _fits(line, after, margin))
+
+
 def _hard_break(group: list[Line], line: Line, after: Line, margin: int, short: float) -> bool:
     """Whether the paragraph ends after ``line`` (the last of ``group``) in wrapped text."""
-    if _MARKER.match(after.content) or _heading(line) and not _heading(after):
+    if _MARKER.match(after.content) and not _wrapped_reference(group[0], line, after, margin) \
+            or _heading(line) and not _heading(after):
         return True
     if len(group) > 1 and after.indent < group[1].indent:  # back out of a paragraph's body
         return True

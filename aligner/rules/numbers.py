@@ -229,9 +229,25 @@ def _word_vocab(lang: str) -> dict[str, float]:
     return {**_month_words(lang), **_number_words(lang)}
 
 
+#: A run of Chinese numerals, which Chinese and Japanese write inside words (两种 "2
+#: ways", 第二版 "version 2"): there are no spaces around them to find them by.
+_CJK_NUMERAL = re.compile(r"[〇一二两三四五六七八九十百]+")
+
+
+@lru_cache(maxsize=1)
+def _cjk_numerals() -> dict[str, float]:
+    """Chinese numerals from 2 to 100, as num2words writes them for Japanese (the
+    same characters Chinese uses), and 两, Chinese's 2 before a measure word. One
+    is left out: 一 is also "a" (一个) and "the same" (统一)."""
+    return {**{w: v for w, v in _number_words("ja").items() if v >= 2}, "两": 2.0}
+
+
 def word_numbers(text: str, lang: str) -> Counter:
     """Multiset of the small numbers, ordinals and months a text writes as words."""
     values: Counter = Counter()
+    if lang.split("-")[0].lower() in ("zh", "ja"):
+        numerals = _cjk_numerals()
+        values.update(numerals[m.group()] for m in _CJK_NUMERAL.finditer(text) if m.group() in numerals)
     vocab, stems = _word_vocab(lang), _ordinal_stems(lang)
     if vocab or stems:
         for compound in re.findall(r"[\w-]+", _SECTION_REF.sub("", text).lower().replace("ё", "е")):

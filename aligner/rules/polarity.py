@@ -45,9 +45,14 @@ def negations(text: str, lang: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     words = frozenset(table.get("words", ()))
     opening, closing = frozenset(table.get("opening", ())), frozenset(table.get("closing", ()))
+    bound = frozenset(table.get("bound", ()))
     if words or opening:
         tokens = []
-        for m in _WORD.finditer(text):
+        masked = text
+        for phrase in table.get("not_phrases", ()):  # blanked, not removed: the offsets stay
+            masked = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", lambda m: " " * len(m.group()), masked,
+                            flags=re.IGNORECASE)
+        for m in _WORD.finditer(masked):
             token = m.group().casefold().replace("’", "'")
             if lang in _ELIDING and "'" in token:  # n'est: the n
                 token = token.split("'")[0]
@@ -58,7 +63,7 @@ def negations(text: str, lang: str) -> list[tuple[int, int]]:
                 opened = k
                 if any(t in closing for t, _, _ in tokens[k + 1:k + 1 + _REACH]):
                     found.append((start, end))
-            elif token in closing and not (0 <= opened and k - opened <= _REACH):
+            elif token in closing and token not in bound and not (0 <= opened and k - opened <= _REACH):
                 found.append((start, end))
             elif token in words:
                 found.append((start, end))

@@ -10,6 +10,7 @@ added pulls it apart. Such a sentence is a note, not an omission or addition.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from ..text import CODE_CHARS
@@ -25,6 +26,35 @@ def _severity(text: str) -> str:
     if severity == "warning" and any(c in CODE_CHARS for c in text):
         return "info"
     return severity
+
+
+#: Small words inside personal names (Innocent De Marchi, Ludwig van Beethoven).
+_NAME_PARTICLES = frozenset("da de del della der di du la le van von y zu".split())
+#: A line of Han characters as short as a name in Chinese or Japanese (李凌, 倉澤望).
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def credited(text: str) -> bool:
+    """Whether a sentence may be only a person's name: the line a translation adds
+    to credit its translators (Helge Kreutzmann, Javier Fernández-Sanguino Peña,
+    倉澤望). Two to five capitalised words with no punctuation, or two to four Han
+    characters and nothing else. German writes "Inoffizielle Übersetzung" so too:
+    see :func:`credits_people`."""
+    text = text.strip()
+    if _HAN_NAME.fullmatch(text):
+        return True
+    parts = text.split()
+    return 2 <= len(parts) <= 5 and all(
+        re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) and (w[0].isupper() or w in _NAME_PARTICLES) for w in parts) \
+        and parts[0][0].isupper() and parts[-1][0].isupper()
+
+
+def credits_people(ctx: PairContext) -> bool:
+    """Whether the document credits people on lines of their own: a source line
+    that is only a name and that the translation keeps as it is (names are not
+    translated; a heading in capitals would be). Only then is an added name a
+    translator's credit."""
+    return any(src_text == tgt_text and credited(src_text) for _, src_text, tgt_text in ctx.linked_texts())
 
 
 #: A sentence without a counterpart is said in a neighbouring pair when joining it
@@ -98,6 +128,7 @@ class StructureRule(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         lone = set(self._lone(ctx))
+        credits = credits_people(ctx)
         for k, link in enumerate(ctx.alignment.links):
             src_text, tgt_text = ctx.text(link)
             near = self._said_next_door(ctx, k) if k in lone else None
@@ -114,6 +145,10 @@ class StructureRule(Rule):
                 yield ctx.finding("omission", _severity(src_text), link, link.confidence,
                                   f"source sentence {ctx.alignment.source.where(link.src[0])} "
                                   "is missing in the translation")
+            elif link.tgt and not link.src and credits and credited(tgt_text):
+                yield ctx.finding("addition", "info", link, link.confidence,
+                                  f"translation sentence {ctx.alignment.target.where(link.tgt[0])} "
+                                  "is only a name, which the source does not have: a translator's credit?")
             elif link.tgt and not link.src:
                 yield ctx.finding("addition", _severity(tgt_text), link, link.confidence,
                                   f"translation sentence {ctx.alignment.target.where(link.tgt[0])} "
