@@ -62,8 +62,8 @@ _UNDERLINE = re.compile(r"([=\-~^*#_])\1{2,}")
 #: ("(https://", "<http://www.", "user@"), after a space, a bracket or a CJK character.
 _URL_END = re.compile(r"(?<![A-Za-z0-9_/.:@+-])((?:(?:https?|ftp):/{0,2}|www\.|mailto:|[\w.+-]+@)[\w/\-.?=&#~%:@+!*,;]*)$"
                       r"|[⟨<](?:https?|ftp|mailto)[^\s⟩>]*$")
-#: The continuation of a URL: no space, no closing of a sentence before its own end.
-_URL_REST = re.compile(r"[\w/\-._?=&#~%:@+]+[⟩>]?[.,;:)]?$")
+#: The continuation of a URL at the start of the next line: its URL characters.
+_URL_REST = re.compile(r"[A-Za-z0-9_/\-.?=&#~%:@+]+")
 #: Where a wrapper cuts a URL: after a slash, a dash or punctuation inside it, or before a slash.
 _URL_CUT_AFTER = "/-_?=&#~%@:"
 
@@ -363,9 +363,10 @@ def _fits(line: Line, after: Line, margin: int) -> bool:
     return line.end + (0 if cjk_join else 1) + display_width(word) <= margin
 
 
-#: A section number at a line's start ("6.2.5. "), which may be a heading's marker
-#: or a reference the wrapper carried over ("See the Reference,\n6.2.5. “Title”").
-_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?\s")
+#: A number at a line's start ("6.2.5. ", "10. "), which may be a heading's or an
+#: item's marker, or a reference or a number the wrapper carried over ("See the
+#: Reference,\n6.2.5. “Title”", "beträgt bei aptitude\n10. Die Debian-Revision").
+_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.\s")
 
 
 def _wrapped_reference(first: Line, line: Line, after: Line, margin: int) -> bool:
@@ -401,9 +402,13 @@ def _hard_break(group: list[Line], line: Line, after: Line, margin: int, short: 
 def _url_cut(left: str, right: str) -> bool:
     """A URL or e-mail address broken across the line end."""
     m = _URL_END.search(left)
-    first = right.split(" ", 1)[0]
-    if not m or not _URL_REST.match(first):
+    # the URL goes on as far as it has URL characters: in CJK text the next line's
+    # first word runs on into the sentence ("sf.net)仍是一个例外。"), in a pattern
+    # into its syntax ("//sf.net/project/tar-name-(.+)")
+    rest = _URL_REST.match(right)
+    if not m or not rest:
         return False
+    first = rest.group()
     if m.group(1) is None:  # <http://... still open
         return True
     # after a dot only when the rest goes on in lower case ("www." / "debian.org"):

@@ -79,6 +79,11 @@ def test_a_section_number_the_wrapper_carried_to_a_new_line_stays_in_its_sentenc
                      "    6.2.5. « Emplacement du système de gestion de versions ».\n\n")
     assert "^[35] Consultez la référence du Développeur Debian, chapitre de la gestion, 6.2.5. « Emplacement " \
         "du système de gestion de versions »." in paragraphs(text)
+    # and a number that ends one sentence, carried to the line where the next begins
+    text = _PROSE + ("    ^[17] Die Standardfeldlänge für die Version beträgt bei aptitude und dselect\n"
+                     "    10. Die Debian-Revision mit einleitendem Bindestrich verwendet 2 Zeichen.\n\n")
+    assert "^[17] Die Standardfeldlänge für die Version beträgt bei aptitude und dselect 10. Die Debian-Revision " \
+        "mit einleitendem Bindestrich verwendet 2 Zeichen." in paragraphs(text)
 
 
 def test_numbered_lines_of_a_table_of_contents_stay_one_heading_each():
@@ -102,6 +107,10 @@ def test_a_url_cut_at_the_line_end_is_rejoined():
     ("from the Debian website (https://www.debian.org", "/distrib/) and burn them.",
      "(https://www.debian.org/distrib/)"),
     ("ミラーの一覧は、https://", "www.debian.org/mirror/list にあります。", "https://www.debian.org/mirror/list"),
+    # the next line's first word runs on into CJK text or into a pattern's syntax
+    ("但 SourceForge 下载服务(http://", "sf.net)仍是一个例外。", "(http://sf.net)仍是"),
+    ("watch patterns of the form http://sf.net/", "project/tar-name-(.+)\\.tar\\.gz. This solves",
+     "http://sf.net/project/tar-name-(.+)"),
 ])
 def test_a_url_cut_at_its_scheme_or_before_a_slash_is_rejoined(left, right, joined):
     # Debian's hard-wrapped manuals cut a URL right after "https://" and before a "/"

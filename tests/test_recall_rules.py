@@ -279,6 +279,15 @@ def test_numbers_in_another_order_are_a_warning(usem3):
     assert not _serious(_check(usem3, src, same), "number-mismatch")
 
 
+def test_numbers_inside_a_file_name_move_with_it_and_are_not_out_of_order(usem3):
+    # maint-guide: the translation names DebSrc3.0 at the end of the sentence
+    src = ["See DebSrc3.0 for a summary on the switch to the new 3.0 (quilt) and 3.0 (native) source formats."]
+    moved = ["Обзор перехода на новые форматы 3.0 (quilt) и 3.0 (native) смотрите в DebSrc3.0."]
+    assert not _serious(_check(usem3, src, moved, tgt_lang="ru"), "number-mismatch")
+    swapped = ["Das Passwort wird mit SHA-3 in 512 Runden gehasht."]
+    assert _serious(_check(usem3, ["The password is hashed with SHA-512 in 3 rounds."], swapped), "number-mismatch")
+
+
 @pytest.mark.parametrize("src, swapped", [
     ("│No desktop │256 megabytes│512 megabytes │4 gigabytes │", "│Senza desktop │512 megabyte│256 megabyte │4 gigabyte │"),
     ("vmlinuz vga=788 initrd=/install.amd/initrd.gz mem=512", "vmlinuz vga=512 initrd=/install.amd/initrd.gz mem=788"),
@@ -396,3 +405,17 @@ def test_two_names_trading_places_is_a_warning_but_a_reordered_list_is_not(usem3
     # in Japanese the names' order follows the grammar
     assert not _serious(_check(usem3, src, ["Ubuntu に Debian が新しいインストーラーのパッケージを正式に依頼しました。"],
                                tgt_lang="ja"), "name-order")
+
+
+def test_a_name_written_in_the_next_sentence_where_the_editions_divide_sentences_differently_is_a_note(usem3):
+    keeps = (["Each URL is checked first.", "The URL is then downloaded."],
+             ["Сначала проверяется каждый URL.", "Затем URL загружается."])  # the translator keeps "URL"
+    src = keeps[0] + ["When the watch file has a URL matching the Perl regexp ^http://sf\\.",
+                      "net/, uscan replaces it."]
+    tgt = keeps[1] + ["Если файл watch содержит совпадающий с регулярным выражением Perl ^http://sf\\.",
+                      "net/ URL, то uscan заменяет его."]
+    found = [f for f in _check(usem3, src, tgt, tgt_lang="ru") if f.rule == "name-mismatch"]
+    assert found and all(f.severity == "info" for f in found)
+    # left out of both sentences, it is missing
+    tgt[3] = "net/, то uscan заменяет его."
+    assert _serious(_check(usem3, src, tgt, tgt_lang="ru"), "name-mismatch")

@@ -288,7 +288,7 @@ def _kept(name: str, tgt_text: str) -> bool:
         return True  # an acronym's plural, which other languages write without the s (CD-ROMs, PCs, OSes)
     if _identifier(name) and re.search(r"[^\W\d_]{3}", name):
         shape = _skeleton(name)
-        return any(_skeleton(t) == shape for t in _ANY_TOKEN.findall(tgt_text))
+        return any(_skeleton(t.rstrip("._-")) == shape for t in _ANY_TOKEN.findall(tgt_text))
     return False
 
 
@@ -508,6 +508,18 @@ def swapped_names(src_text: str, tgt_text: str, lowercase: frozenset[str]) -> tu
     return first, second
 
 
+def said_next_door(ctx: PairContext, link: Link, token: str) -> bool:
+    """Whether the token the translation sentence lacks is written in the sentence
+    next to it, as often as the source writes it with its neighbours: the
+    editions divide their sentences differently there ("... a URL matching the
+    regexp ^http://sf." / "sf.net/ 的 URL 时 ..."), nothing is missing."""
+    src, tgt = ctx.alignment.source.texts, ctx.alignment.target.texts
+    if not (link.src and link.tgt):
+        return False
+    around = lambda texts, ids: " ".join(texts[max(ids[0] - 1, 0):ids[-1] + 2])
+    return around(tgt, link.tgt).count(token) >= around(src, link.src).count(token) > 0
+
+
 class NameRule(Rule):
     ids = ("name-mismatch", "name-order")
     descriptions = {"name-mismatch": "An acronym, URL or e-mail address of the source is missing or changed in the translation.",
@@ -570,6 +582,11 @@ class NameRule(Rule):
                 yield ctx.finding("name-mismatch", "info", link, 0.4,
                                   f"name {name} of the source is not in this translation sentence, "
                                   f"perhaps transliterated ({usual})", (name,))
+                continue
+            if said_next_door(ctx, link, name):
+                yield ctx.finding("name-mismatch", "info", link, 0.4,
+                                  f"name {name} of the source is in the translation sentence next to this one "
+                                  f"({usual}): the sentences are divided differently there", (name,))
                 continue
             yield ctx.finding("name-mismatch", "warning", link, 0.8,
                               f"name {name} of the source is missing in this translation sentence ({usual})",
@@ -647,6 +664,11 @@ class NameRule(Rule):
                                       f"{kind} {token} of the source is {local[0]} in the translation "
                                       "(the same site: a localised address, or a mistake?)", (token,))
                     continue
+            if said_next_door(ctx, link, token):
+                yield ctx.finding("name-mismatch", "info", link, 0.5,
+                                  f"{kind} {token} of the source is in the translation sentence next to this one: "
+                                  "the sentences are divided differently there", (token,))
+                continue
             yield ctx.finding("name-mismatch", "error" if kind != "acronym" else "warning", link, 1.0,
                               f"{kind} {token} of the source is missing in this translation sentence",
                               (token,))

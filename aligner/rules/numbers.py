@@ -21,6 +21,13 @@ from ..core import Finding
 #: indicators of "nº 1" / "1ª" written solid ("nº1") they are a number.
 _NUMBER = re.compile(r"(?<![^\W\u00aa\u00ba.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?:[.,]\d+)?(?![\w])"
                      r"|(?<![^\W\u00aa\u00ba])\d+(?:[.,]\d+)?")
+#: A file name, package version or identifier with digits in it (DebSrc3.0,
+#: gentoo-0.9.12-ReleaseCandidate-99.tar.gz, 1.0.1-1~rc1): a name, which a
+#: translation moves as a whole; the order of numbers is not compared inside it.
+#: A digit against a letter (DebSrc3.0, x86_64) or a dotted version joined to letters
+#: makes one; "SHA-512" and "32-bit" stay numbers.
+_IDENTIFIERS = re.compile(r"(?=[\w.~+-]*(?:[A-Za-z]\d|\d[A-Za-z]))[A-Za-z0-9_.~+-]+"
+                          r"|(?=[\w.~+-]*[A-Za-z])(?=[\w.~+-]*\d\.\d)[A-Za-z0-9_.~+-]*[A-Za-z][A-Za-z0-9_.~+-]*")
 #: Languages that write a decimal point (others use a decimal comma).
 _DECIMAL_POINT = {"en", "zh", "ja", "ko", "th", "he"}
 #: Largest number looked up as a word.
@@ -424,8 +431,8 @@ class NumberRule(Rule):
         3 warnings on faithful text and found 7 more of 48 planted swaps.
         Leaving out Chinese and Japanese prose (which puts times and amounts
         first) was measured too: 3 fewer warnings there, and 7 fewer swaps found."""
-        src = digit_sequence(src_text, ctx.alignment.source.lang)
-        tgt = digit_sequence(tgt_text, ctx.alignment.target.lang)
+        src = digit_sequence(_IDENTIFIERS.sub(" ", src_text), ctx.alignment.source.lang)
+        tgt = digit_sequence(_IDENTIFIERS.sub(" ", tgt_text), ctx.alignment.target.lang)
         if src == tgt:
             return
         moved = [(a, b) for a, b in zip(src, tgt) if a != b]
