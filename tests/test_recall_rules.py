@@ -419,3 +419,14 @@ def test_a_name_written_in_the_next_sentence_where_the_editions_divide_sentences
     # left out of both sentences, it is missing
     tgt[3] = "net/, то uscan заменяет его."
     assert _serious(_check(usem3, src, tgt, tgt_lang="ru"), "name-mismatch")
+
+
+def test_a_rare_name_replaced_is_an_error_where_only_its_absence_says_little(usem3):
+    # the translator keeps three names in four: leaving one more out tells little,
+    # writing another name in its place does (FireWire as Thunderbolt)
+    src = ["The installer supports Debian and Ubuntu.", "It also reads Fedora and Gentoo media.",
+           "Work on Mageia and Slackware continues.", "Disks on USB and FireWire are detected."]
+    tgt = ["L'installateur prend en charge Debian et Ubuntu.", "Il lit aussi les supports Fedora et Gentoo.",
+           "Le travail sur les distributions de Mageia se poursuit.", "Les disques USB et Thunderbolt sont détectés."]
+    found = _serious(_check(usem3, src, tgt, tgt_lang="fr"), "name-mismatch")
+    assert [f.evidence for f in found] == [("FireWire", "Thunderbolt")]
