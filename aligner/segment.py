@@ -136,12 +136,27 @@ def _split(paragraph: str, lang: str) -> list[str]:
         # pysbd's Arabic rules end a sentence at the Arabic comma "،" (U+060C);
         # in the copy it is a Latin comma, which ends nothing
         probe = probe.replace("\u060c", ",")
-        parts = [paragraph[span.start:span.end] for span in _pysbd(lang).segment(probe)]
+        parts = _whole_tokens([paragraph[span.start:span.end] for span in _pysbd(lang).segment(probe)])
     else:
         from sentencex import segment
 
         parts = list(segment(lang, paragraph))
     return _rejoin(_MISSED_ABBREVIATIONS.get(lang, ()), [p.strip() for p in parts if p.strip()])
+
+
+def _whole_tokens(parts: list[str]) -> list[str]:
+    """pysbd's pieces glued back where it cut inside a word, with no space after the
+    dot: a pattern or a file name ("(.+)\\.tar\\.gz«" is one token, not three
+    sentences), the next piece going on in small letters or digits ("one.This"
+    stays two). Scripts written without spaces end sentences with no space after."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1][-1:].isascii() and not out[-1][-1:].isspace() and part[:1].isascii() \
+                and (part[:1].islower() or part[:1].isdigit() or part[:1] == "\\"):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
 
 
 #: A heading's numbering alone ("2.4.", "A.2.", "IV."), which pysbd cuts off as a sentence.

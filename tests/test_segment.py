@@ -115,6 +115,17 @@ def test_a_file_name_starting_with_a_dot_does_not_end_a_sentence():
                            "en") == ["The GPG signatures on the .dsc file are checked.", "Then edit .bashrc first."]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Then let's create ~/.quiltrc-dpkg as follows:"),
+    ("en", "Usually there are files named README*, INSTALL*, *.lsm or *.html."),
+    ("de", "Debian-Pakete sollten im Allgemeinen keine *.la-Libtool-Archive enthalten."),
+    ("de", "Umleitungsservice der Form »http://sf.net/Projekt/tar-Name-(.+)\\.tar\\.gz« in der Datei watch."),
+])
+def test_a_dot_inside_a_path_or_pattern_does_not_end_a_sentence(lang, text):
+    # Debian's manuals: pysbd cut "~/." from "quiltrc-dpkg" and "*." from "lsm"
+    assert split_sentences(text, lang) == [text]
+
+
 @pytest.mark.parametrize("heading", ["5.9. package.examples", "2.4. Simple build systems", "A.2. Release notes"])
 def test_a_numbered_heading_is_one_segment(heading):
     assert split_sentences(heading, "en") == [heading]

@@ -30,14 +30,15 @@ def _severity(text: str) -> str:
 
 #: Small words inside personal names (Innocent De Marchi, Ludwig van Beethoven).
 _NAME_PARTICLES = frozenset("da de del della der di du la le van von y zu".split())
-#: A line of Han characters as short as a name in Chinese or Japanese (李凌, 倉澤望).
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+#: A line of Han characters as short as a name in Chinese or Japanese (李凌, 倉澤望,
+#: 佐々木洋平: 々 repeats the character before it).
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3005]{1,5}")
 
 
 def credited(text: str) -> bool:
     """Whether a sentence may be only a person's name: the line a translation adds
     to credit its translators (Helge Kreutzmann, Javier Fernández-Sanguino Peña,
-    倉澤望). Two to five capitalised words with no punctuation, or two to four Han
+    倉澤望). Two to five capitalised words with no punctuation, or two to six Han
     characters and nothing else. German writes "Inoffizielle Übersetzung" so too:
     see :func:`credits_people`."""
     text = text.strip()
