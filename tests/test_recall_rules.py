@@ -76,6 +76,10 @@ def test_words_that_say_a_negation_in_another_way():
     assert "only" in absorbers("It runs only as root.", "en")
     assert "nur" in absorbers("Es läuft nur als root.", "de")
     assert absorbers("It runs as root.", "en") == []
+    # "a format other than tar.gz" is "weder tar.gz noch ...", "not tar.gz"
+    assert "other than" in absorbers("The source comes in a format other than tar.gz or tar.bz2.", "en")
+    assert "as is" in absorbers("We leave line 10 as is.", "en")
+    assert absorbers("This package has issues.", "en") == []   # a phrase starts a word
 
 
 def test_an_added_negation_is_a_warning_quoting_it(usem3):

@@ -89,8 +89,9 @@ def absorbers(text: str, lang: str) -> list[str]:
             hit = any(t.startswith(entry[:-1]) and len(t) > len(entry) + 2 for t in tokens)
         elif entry.startswith("-"):
             hit = any(t.endswith(entry[1:]) and len(t) > len(entry) + 2 for t in tokens)
-        elif " " in entry or not entry.isascii() and not any(c.isalpha() and c.isascii() for c in entry) \
-                and has_cjk(entry):
+        elif " " in entry:  # a phrase, from the start of a word ("as is" is not in "has issues")
+            hit = re.search(rf"(?<!\w){re.escape(entry)}", folded) is not None
+        elif not entry.isascii() and not any(c.isalpha() and c.isascii() for c in entry) and has_cjk(entry):
             hit = entry in folded
         else:
             hit = any(t.startswith(entry) for t in tokens)
