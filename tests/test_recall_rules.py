@@ -434,3 +434,13 @@ def test_a_rare_name_replaced_is_an_error_where_only_its_absence_says_little(use
            "Le travail sur les distributions de Mageia se poursuit.", "Les disques USB et Thunderbolt sont détectés."]
     found = _serious(_check(usem3, src, tgt, tgt_lang="fr"), "name-mismatch")
     assert [f.evidence for f in found] == [("FireWire", "Thunderbolt")]
+
+
+def test_an_acronym_written_in_small_letters_is_kept(usem3):
+    # maint-guide's Chinese edition: "ELF object files" is "elf 对象文件"
+    src = ["Shared libraries are ELF object files containing compiled code.", "ELF is the format of Linux programs.",
+           "Each ELF file has a header."]
+    tgt = ["共享库均为 elf 对象文件，其包含编译好的机器码。", "ELF 是 Linux 程序的格式。", "每个 ELF 文件都有一个头部。"]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="zh"), "name-mismatch")
+    tgt[0] = "共享库均为对象文件，其包含编译好的机器码。"
+    assert _serious(_check(usem3, src, tgt, tgt_lang="zh"), "name-mismatch")

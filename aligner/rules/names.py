@@ -629,8 +629,9 @@ class NameRule(Rule):
                                           or spelled_out(token, tgt_text)):
                     continue
                 seen[token] += 1
-                if token in tgt_text:
-                    kept[token] += 1
+                if token in tgt_text or kind == "acronym" and len(token) >= 3 and \
+                        re.search(rf"(?<![^\W\d_]){re.escape(token)}(?![^\W\d_])", tgt_text, re.IGNORECASE):
+                    kept[token] += 1  # an acronym written in small letters is kept too (ELF as elf)
                 else:
                     missing.append((link, tgt_text, kind, token))
         reported: set[str] = set()
