@@ -64,11 +64,11 @@ def prose_words(text: str) -> int:
                and w.strip(".,;:!?()\"'«»„“”").replace("-", "").replace("'", "").isalpha())
 
 
-#: Characters that make a token code (a command, path, option, identifier,
-#: sample output), not a word of prose.
 #: The bars between the cells of a table drawn with box-drawing characters.
 TABLE_BARS = "│┃║"
 TABLE_BAR = re.compile(f"[{TABLE_BARS}]")
+#: Characters that make a token code (a command, path, option, identifier,
+#: sample output), not a word of prose.
 CODE_CHARS = frozenset("()[]{}<>$/\\=_|@#%*~^&+`")
 #: Punctuation around a word that does not make it code.
 EDGE = ".,;:!?\"'«»„“”‚‘’…()[]"

@@ -238,6 +238,12 @@ def common_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w, n in small.items() if n >= capital[w]) | _place_and_language_names()
 
 
+@lru_cache(maxsize=4)  # read by the missing names and by the names' order, for the same alignment
+def _source_lowercase(alignment: Alignment) -> frozenset[str]:
+    """The source document's :func:`common_words`."""
+    return common_words(alignment.source.texts)
+
+
 def name_candidates(text: str, lowercase: frozenset[str]) -> tuple[tuple[str, bool, bool, bool], ...]:
     """Every name or identifier :func:`source_names` may keep, in order, as
     (name, in a title, at a sentence's or item's start, identifier): read once per
@@ -412,7 +418,7 @@ def _name_misses(alignment: Alignment) -> tuple[_Miss, ...]:
     """Every name of a source sentence the translator usually keeps that its
     translation sentence lacks, or writes fewer times than the source does."""
     source = alignment.source.texts
-    lowercase = common_words(source)
+    lowercase = _source_lowercase(alignment)
     known = frozenset(n for text in source for n in _LATIN_NAME.findall(text))
     latin_target = latin_script(alignment.target.texts)
     nouns_capitalised = alignment.target.lang.split("-")[0].lower() in CAPITALISED_NOUNS
@@ -541,7 +547,7 @@ class NameRule(Rule):
         """Names that trade places: who does what."""
         if ctx.alignment.target.lang.split("-")[0].lower() in _FREE_ORDER:
             return
-        lowercase = common_words(ctx.alignment.source.texts)
+        lowercase = _source_lowercase(ctx.alignment)
         for link, src_text, tgt_text in ctx.linked_texts():
             swap = swapped_names(src_text, tgt_text, lowercase)
             if swap:
