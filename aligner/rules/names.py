@@ -49,7 +49,8 @@ def _latin(token: str) -> bool:
 
 def carried_tokens(text: str) -> list[tuple[str, str]]:
     """(kind, token) pairs that a translation should keep as they are."""
-    out = [("URL", u.rstrip(".,;:")) for u in _URL.findall(text)]
+    # a URL in a pattern ends where the pattern's marks start (http://sf.net/gentoo-(.+)\.tar)
+    out = [("URL", u.rstrip(".,;:").rstrip("(.+*?[]\\|^$-")) for u in _URL.findall(text)]
     out += [("e-mail address", e) for e in _EMAIL.findall(text)]
     stripped = _EMAIL.sub(" ", _URL.sub(" ", text))
     if not _shouted(stripped):  # "SEE ALSO", "NAME": headings in capitals are words, not acronyms
@@ -299,13 +300,20 @@ def _without_word_tail(token: str, lowercase: frozenset[str]) -> str:
     return "-".join(parts)
 
 
+#: Names that stand for any name in examples (foo_newversion, baz-1.tar.gz, Your_GPG_keyID).
+_EXAMPLE_WORDS = frozenset({"foo", "bar", "baz", "qux", "quux", "foobar", "your", "my"})
+
+
 def _word_placeholder(token: str, lowercase: frozenset[str]) -> bool:
     """An identifier made only of the language's words (account_name, install_host,
-    module_name.parameter_name): a placeholder, which translators translate
-    (nombre_de_la_cuenta, sistema_a_instalar, Modulname.Parametername)."""
-    parts = re.split(r"[._-]", token)
-    # words of four letters or more: commands are short (dh_make is no placeholder)
-    return "_" in token and all(len(p) >= 4 and p.isalpha() and p.islower() and p in lowercase for p in parts)
+    module_name.parameter_name), or holding a name that stands for any name
+    (foo_newversion): a placeholder, which translators translate
+    (nombre_de_la_cuenta, sistema_a_instalar, Modulname.Parametername, toto_nouvelleversion)."""
+    parts = [p for p in re.split(r"[._-]", token) if p]
+    if any(p.casefold() in _EXAMPLE_WORDS for p in parts):
+        return True
+    # words of three letters or more: commands are short (dh_make is no placeholder)
+    return "_" in token and all(len(p) >= 3 and p.isalpha() and p.islower() and p in lowercase for p in parts)
 
 
 def source_names(text: str, lowercase: frozenset[str], known: frozenset[str] = frozenset(),

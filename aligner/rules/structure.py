@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..text import CODE_CHARS
+from ..text import CODE_CHARS, has_cjk
 from .base import PairContext, Rule, size_severity
+from .lexicons import lexicon
 from ..core import Finding, Link
 
 
@@ -56,6 +57,41 @@ def credits_people(ctx: PairContext) -> bool:
     translated; a heading in capitals would be). Only then is an added name a
     translator's credit."""
     return any(src_text == tgt_text and credited(src_text) for _, src_text, tgt_text in ctx.linked_texts())
+
+
+#: A document that speaks of translation in this share of its sentences or more
+#: (a localisation guide) tells nothing by a sentence that does too.
+NOTES_SHARE = 0.02
+
+
+def speaks_of_translation(text: str, lang: str) -> bool:
+    """Whether the text speaks of a translation (lexicons/notes.toml)."""
+    words = lexicon("notes").get(lang.split("-")[0].lower(), {}).get("words", ())
+    folded = text.casefold()
+    return any(w in folded if has_cjk(w) else re.search(rf"(?<!\w){re.escape(w)}", folded) for w in words)
+
+
+def translator_notes(ctx: PairContext) -> set[int]:
+    """Links of the sentences a translation adds as a translator's note: a run of
+    added sentences, one of which speaks of the translation (in the translation's
+    language or the source's: "This is an unofficial translation of the GNU GPL
+    into German"), where the source itself seldom does."""
+    src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+    source = ctx.alignment.source.texts
+    if sum(speaks_of_translation(t, src_lang) for t in source) > NOTES_SHARE * max(len(source), 1):
+        return set()
+    notes: set[int] = set()
+    run: list[int] = []
+    links = ctx.alignment.links
+    for k in range(len(links) + 1):
+        if k < len(links) and links[k].tgt and not links[k].src:
+            run.append(k)
+            continue
+        texts = [ctx.text(links[j])[1] for j in run]
+        if any(speaks_of_translation(t, tgt_lang) or speaks_of_translation(t, src_lang) for t in texts):
+            notes.update(run)
+        run = []
+    return notes
 
 
 #: A sentence without a counterpart is said in a neighbouring pair when joining it
@@ -130,6 +166,7 @@ class StructureRule(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         lone = set(self._lone(ctx))
         credits = credits_people(ctx)
+        notes = translator_notes(ctx)
         for k, link in enumerate(ctx.alignment.links):
             src_text, tgt_text = ctx.text(link)
             near = self._said_next_door(ctx, k) if k in lone else None
@@ -146,6 +183,10 @@ class StructureRule(Rule):
                 yield ctx.finding("omission", _severity(src_text), link, link.confidence,
                                   f"source sentence {ctx.alignment.source.where(link.src[0])} "
                                   "is missing in the translation")
+            elif link.tgt and not link.src and k in notes:
+                yield ctx.finding("addition", "info", link, link.confidence,
+                                  f"translation sentence {ctx.alignment.target.where(link.tgt[0])} has no "
+                                  "counterpart in the source, in a translator's note (it speaks of the translation)")
             elif link.tgt and not link.src and credits and credited(tgt_text):
                 yield ctx.finding("addition", "info", link, link.confidence,
                                   f"translation sentence {ctx.alignment.target.where(link.tgt[0])} "
