@@ -169,8 +169,12 @@ class StructureRule(Rule):
         notes = translator_notes(ctx)
         for k, link in enumerate(ctx.alignment.links):
             src_text, tgt_text = ctx.text(link)
-            near = self._said_next_door(ctx, k) if k in lone else None
-            if near is not None:
+            near = self._said_next_door(ctx, k) if k in lone and k not in notes else None
+            if link.tgt and not link.src and k in notes:
+                yield ctx.finding("addition", "info", link, link.confidence,
+                                  f"translation sentence {ctx.alignment.target.where(link.tgt[0])} has no "
+                                  "counterpart in the source, in a translator's note (it speaks of the translation)")
+            elif near is not None:
                 where = "before" if near[1] else "after"
                 side = "source" if link.src else "translation"
                 n = link.src[0] if link.src else link.tgt[0]
@@ -183,10 +187,6 @@ class StructureRule(Rule):
                 yield ctx.finding("omission", _severity(src_text), link, link.confidence,
                                   f"source sentence {ctx.alignment.source.where(link.src[0])} "
                                   "is missing in the translation")
-            elif link.tgt and not link.src and k in notes:
-                yield ctx.finding("addition", "info", link, link.confidence,
-                                  f"translation sentence {ctx.alignment.target.where(link.tgt[0])} has no "
-                                  "counterpart in the source, in a translator's note (it speaks of the translation)")
             elif link.tgt and not link.src and credits and credited(tgt_text):
                 yield ctx.finding("addition", "info", link, link.confidence,
                                   f"translation sentence {ctx.alignment.target.where(link.tgt[0])} "
