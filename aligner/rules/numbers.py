@@ -202,11 +202,22 @@ def digit_sequence(text: str, lang: str) -> list[float]:
     return list(_digit_values(text, lang))
 
 
+#: A range of years whose end is written with two digits ("1994-98"): translations
+#: write the end in full ("1994 年から 1998 年"). Not a date (2005-06-01), and not
+#: an end that may be a month (2005-11).
+_YEAR_RANGE = re.compile(r"(?<![\d.,])((19|20)\d\d)([-–])(\d\d)(?![\d.,]?\d|[-–/]\d)")
+
+
+def _full_years(text: str) -> str:
+    return _YEAR_RANGE.sub(lambda m: m.group(1) + m.group(3) + m.group(2) + m.group(4)
+                           if m.group(4) > m.group(1)[2:] and int(m.group(4)) > 12 else m.group(), text)
+
+
 @lru_cache(maxsize=1 << 14)  # each sentence is read by several checks, and a book repeats sentences
 def _digit_values(text: str, lang: str) -> tuple[float, ...]:
     if not _DIGIT.search(text):
         return ()
-    return tuple(parse_number(m.group(), lang) for m in _NUMBER.finditer(_SECTION_REF.sub("", text)))
+    return tuple(parse_number(m.group(), lang) for m in _NUMBER.finditer(_full_years(_SECTION_REF.sub("", text))))
 
 
 def digit_numbers(text: str, lang: str) -> Counter:
