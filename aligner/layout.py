@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import TABLE_BAR, is_cjk, is_code
+from .text import TABLE_BAR, close_cjk_spaces, is_cjk, is_code
 
 _SPACES = re.compile(r"\s+")
 #: Line ends that close a sentence (or a heading-like line).
@@ -442,13 +442,8 @@ def join(lines: list[str]) -> str:
     return out
 
 
-#: Justification spaces between two CJK characters (the original has none).
-_CJK_SPACES = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]) {2,}"
-                         r"(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])")
-
-
 def _fold(text: str) -> str:
-    return _SPACES.sub(" ", _CJK_SPACES.sub("", text)).strip()
+    return _SPACES.sub(" ", close_cjk_spaces(text)).strip()
 
 
 def _groups(block: list[Line], margin: int, short: float) -> list[list[Line]]:

@@ -42,6 +42,19 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and any(is_cjk(c) for c in text)
 
 
+#: Spaces between two Chinese or Japanese characters (ideographs, kana, full-width
+#: marks), which those languages do not write: a source line break inside a word
+#: (Markdown, HTML, a man page's roff as groff prints it: "介于用 户进程") or
+#: justification. Korean writes spaces between words: its letters are not here.
+_CJK_SPACES = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]) +"
+                         r"(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])")
+
+
+def close_cjk_spaces(text: str) -> str:
+    """The text without spaces between two Chinese or Japanese characters."""
+    return _CJK_SPACES.sub("", text) if has_cjk(text) else text
+
+
 def count_cjk(text: str) -> int:
     """How many characters of the text :func:`is_cjk` holds."""
     return 0 if text.isascii() else sum(map(is_cjk, text))

@@ -250,6 +250,23 @@ def test_a_structure_with_aligned_comments_stays_line_by_line_though_lines_end_a
     assert texts[-1] == "};"
 
 
+def test_spaces_between_chinese_characters_inside_a_line_are_closed(tmp_path):
+    # a zh man page as groff prints it: its roff breaks lines inside words, printed as
+    # spaces ("介于用 户进程"); justification adds more. Korean writes spaces: they stay
+    text = ("       本手册页介绍了 Linux 套接字的用户接口. 这个 BSD 兼容套接字是介于用 户进\n"
+            "       程与内核网络协议栈之间的统一接口,   各协议模块属于不同的\t  协议族   ,如\n"
+            "       PF_INET 和 套接字类型.\n")
+    paras, _ = read_layout(text)
+    assert "介于用户进程与内核" in paras[0][0] and "Linux 套接字" in paras[0][0]
+    assert "BSD 兼容" in paras[0][0]   # Latin beside CJK keeps its space
+    korean, _ = read_layout("이 문서는 소켓 인터페이스를 설명합니다.\n")
+    assert korean[0][0] == "이 문서는 소켓 인터페이스를 설명합니다."
+    # a web page and Markdown wrap their source lines too; a .docx has typed spaces only
+    from aligner.readers.blocks import Blocks
+    assert Blocks.of([("介于用\n户进程", 1)], "html").paragraphs == (("介于用户进程", 1),)
+    assert Blocks.of([("姓名 张三", 1)], "docx", wrapped=False).paragraphs == (("姓名 张三", 1),)
+
+
 def test_a_table_whose_cjk_cells_wrap_under_themselves_keeps_each_row_whole():
     # tbl justifies CJK cells to the block's edge, so most rows end alike: the
     # column their wrapped lines are indented to still marks the table

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import close_cjk_spaces
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -20,7 +22,12 @@ class Blocks:
     kind: str  # the format, for messages: "docx", "html", "markdown"
 
     @classmethod
-    def of(cls, items, kind: str) -> "Blocks":
-        """Paragraphs with their whitespace folded; empty ones dropped."""
-        folded = tuple((_SPACES.sub(" ", text).strip(), line) for text, line in items)
+    def of(cls, items, kind: str, wrapped: bool = True) -> "Blocks":
+        """Paragraphs with their whitespace folded; empty ones dropped. In a
+        ``wrapped`` format (web pages, Markdown: the source wraps paragraphs) a
+        space between two Chinese or Japanese characters is a line break of the
+        source, and closed; a .docx has no source lines, its spaces are typed."""
+        fold = (lambda t: close_cjk_spaces(_SPACES.sub(" ", t).strip())) if wrapped else \
+            (lambda t: _SPACES.sub(" ", t).strip())
+        folded = tuple((fold(text), line) for text, line in items)
         return cls(tuple((text, line) for text, line in folded if text), kind)

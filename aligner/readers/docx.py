@@ -38,7 +38,7 @@ def read(path: str | Path) -> Blocks:
                     if id(cell._tc) not in seen:
                         seen.add(id(cell._tc))
                         texts.extend(p.text for p in cell.paragraphs)
-    blocks = Blocks.of(((t, k) for k, t in enumerate(texts, 1)), "docx")
+    blocks = Blocks.of(((t, k) for k, t in enumerate(texts, 1)), "docx", wrapped=False)
     if not blocks.paragraphs:
         raise InputError(f"{path}: the document has no text")
     return blocks
