@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from .align import MAX_WINDOW, align_windows
 from .align import signature as align_signature
 from .align.scorer import ScoringParams
-from .core import Alignment, BitextResult, CheckResult, Document, Editions, MultiAlignment, Signature, merge
+from .core import (Alignment, BitextResult, CheckResult, Document, Editions, MultiAlignment, Signature,
+                   base_language, merge)
 from .core.settings import Settings
 from .encoders import DEFAULT_MODEL, EmbeddingCache, Encoder, load_encoder
 from .encoders.cards import calibration
@@ -231,7 +232,7 @@ def refuse_uncovered(editions: Editions, encoder: Encoder) -> None:
     list is refused (by default it is checked, with a warning)."""
     covered = encoder.card.get("languages")
     for doc in (editions.source, *editions.targets):
-        if covered and doc.lang.split("-")[0] not in covered:
+        if covered and base_language(doc.lang) not in covered:
             raise InputError(f"{doc.name}: the model {encoder.model_name} was not trained on '{doc.lang}' "
                              f"(it covers {', '.join(sorted(covered))}); pick one that covers it with "
                              "--model, or check without --strict")

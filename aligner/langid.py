@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
+from .core import base_language
 from .errors import InputError
 from .text import MIN_LETTERS
 
@@ -69,7 +70,7 @@ def resolve(text: str, declared: str | None, name: str, strict: bool = True) -> 
     wrong file given is the likely mistake).
     """
     if declared:
-        declared = declared.lower().split("-")[0].split("_")[0]
+        declared = base_language(declared)
         # the declaration is only checked against the widely used languages: the
         # file given for the wrong edition, or pasted from another one, is in one
         # of those, and lingua loads 15 models much faster than 75 (a fifth of a

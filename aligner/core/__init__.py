@@ -7,7 +7,7 @@ shape both use). Stages import these values from here and never from each
 other, so a writer or a reader needs no stage above it.
 """
 
-from .document import Alignment, Document, EarlierEditions, Editions, Link, Sentence
+from .document import Alignment, Document, EarlierEditions, Editions, Link, Sentence, base_language
 from .findings import SEVERITIES, Finding, by_link, evidence_spans, severity_rank, sort_key
 from .multi import Cell, MultiAlignment, Row, merge
 from .results import BITEXT_SOURCE, BitextResult, CheckResult
@@ -15,4 +15,4 @@ from .signature import Signature
 
 __all__ = ["BITEXT_SOURCE", "SEVERITIES", "Alignment", "BitextResult", "Cell", "CheckResult", "Document",
            "EarlierEditions", "Editions", "Finding", "Link", "MultiAlignment", "Row", "Sentence", "Signature", "by_link",
-           "evidence_spans", "merge", "severity_rank", "sort_key"]
+           "base_language", "evidence_spans", "merge", "severity_rank", "sort_key"]

@@ -11,6 +11,13 @@ from functools import cached_property
 from typing import Sequence
 
 
+def base_language(code: str) -> str:
+    """The language of a code without its region or script, lower case ("pt-BR",
+    "zh_CN", "DE" are pt, zh, de): what per-language word lists and model cards
+    are keyed by."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence, the paragraph it belongs to (0-based) and the line it starts on (1-based)."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
+from .document import base_language
 from .findings import Finding
 
 #: What a rule may be set to in a project file: a severity, or off.
@@ -42,7 +43,7 @@ class Term:
 
 def _same(wanted: str | None, lang: str) -> bool:
     """Whether a language a term is for covers ``lang`` (pt covers pt-BR, and pt-BR pt)."""
-    return wanted is None or wanted.split("-")[0].lower() == lang.split("-")[0].lower()
+    return wanted is None or base_language(wanted) == base_language(lang)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core import base_language
 from ..errors import InputError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -89,9 +90,8 @@ def _tmx(root, path: Path, wanted: str | None):
     units = [e for e in root.iter() if _local(e.tag) == "tu"]
     langs = sorted({(v.get(XML_LANG) or v.get("lang") or "").lower() for u in units for v in u
                     if _local(v.tag) == "tuv"} - {src_lang, ""})
-    base = lambda code: code.split("-")[0].split("_")[0]  # noqa: E731
     if wanted:
-        langs = [code for code in langs if base(code) == base(wanted.lower())]
+        langs = [code for code in langs if base_language(code) == base_language(wanted)]
     if len(langs) != 1:
         raise InputError(f"{path}: {'no' if not langs else 'several'} target languages in this TMX "
                          f"({', '.join(langs) or 'none'}); choose one with --tgt-lang")
@@ -106,4 +106,4 @@ def _tmx(root, path: Path, wanted: str | None):
         lines.append(unit.sourceline or 0)
     if not rows:
         raise InputError(f"{path}: no translation units")
-    return ["id", "src_text", "tgt_text"], rows, lines, base(src_lang), base(target)
+    return ["id", "src_text", "tgt_text"], rows, lines, base_language(src_lang), base_language(target)

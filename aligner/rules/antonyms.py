@@ -21,7 +21,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from ..core import Finding
+from ..core import Finding, base_language
 from ..text import has_cjk
 from .base import PairContext, Rule
 from .lexicons import lexicon
@@ -43,7 +43,7 @@ _WORD = re.compile(r"\w+(?:-\w+)*")
 @lru_cache(maxsize=32)
 def _poles(lang: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """(concept, first pole's entries, second pole's entries) for a language."""
-    lang = lang.split("-")[0].lower()
+    lang = base_language(lang)
     return tuple((c["name"], tuple(c[lang][0]), tuple(c[lang][1]))
                  for c in lexicon("antonyms")["concept"] if lang in c)
 

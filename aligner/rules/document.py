@@ -16,7 +16,7 @@ from typing import Iterable
 
 import numpy as np
 
-from ..core import Finding
+from ..core import Finding, base_language
 from .base import PairContext, Rule
 
 #: Rule ids that say the documents are not translations of each other (the
@@ -76,7 +76,7 @@ class DocumentRule(Rule):
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         for doc in (ctx.alignment.source, ctx.alignment.target):
-            if ctx.covered is not None and doc.lang.split("-")[0] not in ctx.covered:
+            if ctx.covered is not None and base_language(doc.lang) not in ctx.covered:
                 yield ctx.document_finding(
                     "uncovered-language", "warning", 1.0,
                     f"{doc.name}: the model {ctx.model} was not trained on '{doc.lang}' (it covers "

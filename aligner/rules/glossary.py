@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from ..core import Finding
+from ..core import Finding, base_language
 from ..core.settings import Term
 from ..text import has_cjk
 from .base import PairContext, Rule
@@ -36,7 +36,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 def _stemmer(lang: str):
     import snowballstemmer
 
-    name = _STEMMERS.get(lang.split("-")[0].lower())
+    name = _STEMMERS.get(base_language(lang))
     return snowballstemmer.stemmer(name) if name else None
 
 
@@ -70,7 +70,7 @@ def occurs(term_text: str, text: str, lang: str, case_sensitive: bool) -> bool:
     for k in range(len(have) - n + 1):
         if have[k:k + n] == want:
             return True
-    if lang.split("-")[0] in COMPOUNDING and n == 1:
+    if base_language(lang) in COMPOUNDING and n == 1:
         # part of a compound: Mitgliedstaaten, Regierungssachverständigen
         return any(want[0] in word for word in have if len(word) > len(want[0]))
     return False
@@ -82,7 +82,7 @@ def _key(term_text: str, lang: str) -> str | None:
     script without spaces, or one word that may stand inside a compound."""
     want = _stems(term_text, lang)
     if not want or has_cjk(term_text) \
-            or (lang.split("-")[0] in COMPOUNDING and len(want) == 1):
+            or (base_language(lang) in COMPOUNDING and len(want) == 1):
         return None
     return want[0]
 

@@ -34,7 +34,7 @@ from typing import Iterable
 from anyascii import anyascii
 
 from .base import PairContext, Rule
-from ..core import Alignment, Finding, Link
+from ..core import Alignment, Finding, Link, base_language
 from ..text import TABLE_BARS, has_cjk
 from .places import country, places
 
@@ -481,7 +481,7 @@ def _name_misses(alignment: Alignment) -> tuple[_Miss, ...]:
     lowercase = _source_lowercase(alignment)
     known = frozenset(n for text in source for n in _LATIN_NAME.findall(text))
     latin_target = latin_script(alignment.target.texts)
-    nouns_capitalised = alignment.target.lang.split("-")[0].lower() in CAPITALISED_NOUNS
+    nouns_capitalised = base_language(alignment.target.lang) in CAPITALISED_NOUNS
     source_words = _words_in(" ".join(source)) | {w.casefold() for w in known}
     # names used inside sentences count at a sentence's start too ("Debian packages ...")
     candidates: dict[str, tuple] = {}
@@ -686,7 +686,7 @@ class NameRule(Rule):
             yield ctx.finding("name-order", "warning", link, 0.8,
                               f"name \"{name}\" of the source, which the translation keeps as written, has its "
                               f"words in another order, \"{written}\": check the name", (name, written))
-        if ctx.alignment.target.lang.split("-")[0].lower() in _FREE_ORDER:
+        if base_language(ctx.alignment.target.lang) in _FREE_ORDER:
             return
         lowercase = _source_lowercase(ctx.alignment)
         for link, src_text, tgt_text in ctx.linked_texts():

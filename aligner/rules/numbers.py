@@ -15,7 +15,7 @@ from typing import Iterable
 
 from ..text import is_code, is_prose
 from .base import PairContext, Rule
-from ..core import Finding
+from ..core import Finding, base_language
 
 #: Digits inside a word (x86, ac_uid16) are part of a name; after the ordinal
 #: indicators of "nº 1" / "1ª" written solid ("nº1") they are a number.
@@ -263,7 +263,7 @@ def _cjk_numerals() -> dict[str, float]:
 def word_numbers(text: str, lang: str) -> Counter:
     """Multiset of the small numbers, ordinals and months a text writes as words."""
     values: Counter = Counter()
-    if lang.split("-")[0].lower() in ("zh", "ja"):
+    if base_language(lang) in ("zh", "ja"):
         numerals = _cjk_numerals()
         values.update(numerals[m.group()] for m in _CJK_NUMERAL.finditer(text) if m.group() in numerals)
     vocab, stems = _word_vocab(lang), _ordinal_stems(lang)

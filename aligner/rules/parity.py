@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ..core import Finding
+from ..core import Finding, base_language
 from ..text import is_prose
 from .base import PairContext, Rule
 
@@ -72,7 +72,7 @@ def unbalanced(text: str) -> list[str]:
 
 
 def repeated_words(text: str, lang: str) -> list[str]:
-    allowed = _GRAMMATICAL_DOUBLES.get(lang.split("-")[0], set())
+    allowed = _GRAMMATICAL_DOUBLES.get(base_language(lang), set())
     return [m.group(1) for m in _REPEAT.finditer(text)
             if not m.group(1).isdigit() and m.group(1).casefold() not in allowed]
 

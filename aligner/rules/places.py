@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..core import base_language
 from ..text import has_cjk
 
 #: Languages that inflect names (России, Russlands): matched by their stem.
@@ -39,7 +40,7 @@ def _names(lang: str) -> tuple[tuple[str, str, bool], ...]:
             continue
         folded = name.casefold()
         cjk = has_cjk(folded)
-        out.append((folded, code, lang.split("_")[0].split("-")[0] in INFLECTING and not cjk
+        out.append((folded, code, base_language(lang) in INFLECTING and not cjk
                     and len(folded) >= MIN_STEM and " " not in folded and "-" not in folded))
     return tuple(sorted(out, key=lambda item: -len(item[0])))
 

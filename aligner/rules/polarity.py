@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from ..core import Finding, Link
+from ..core import Finding, Link, base_language
 from .base import PairContext, Rule
 from ..text import count_cjk, has_cjk, is_prose
 from .lexicons import lexicon
@@ -39,7 +39,7 @@ _REACH = 6
 
 def negations(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of each negating word or piece in the text."""
-    table = lexicon("negation").get(lang.split("-")[0].lower())
+    table = lexicon("negation").get(base_language(lang))
     if not table:
         return []
     found: list[tuple[int, int]] = []
@@ -80,7 +80,7 @@ def negations(text: str, lang: str) -> list[tuple[int, int]]:
 def absorbers(text: str, lang: str) -> list[str]:
     """Words of the text that say a negation without a negating word ("only",
     "unless", "fails", "unable"): a negation on the other side may translate them."""
-    entries = lexicon("negation").get(lang.split("-")[0].lower(), {}).get("absorbers", ())
+    entries = lexicon("negation").get(base_language(lang), {}).get("absorbers", ())
     folded = text.casefold()
     tokens = [m.group() for m in _WORD.finditer(folded)]
     found = []

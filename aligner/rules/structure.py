@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from ..text import CODE_CHARS, has_cjk
 from .base import PairContext, Rule, size_severity
 from .lexicons import lexicon
-from ..core import Finding, Link
+from ..core import Finding, Link, base_language
 
 
 def _severity(text: str) -> str:
@@ -66,7 +66,7 @@ NOTES_SHARE = 0.02
 
 def speaks_of_translation(text: str, lang: str) -> bool:
     """Whether the text speaks of a translation (lexicons/notes.toml)."""
-    words = lexicon("notes").get(lang.split("-")[0].lower(), {}).get("words", ())
+    words = lexicon("notes").get(base_language(lang), {}).get("words", ())
     folded = text.casefold()
     return any(w in folded if has_cjk(w) else re.search(rf"(?<!\w){re.escape(w)}", folded) for w in words)
 
