@@ -42,12 +42,14 @@ def has_cjk(text: str) -> bool:
     return not text.isascii() and any(is_cjk(c) for c in text)
 
 
-#: Spaces between two Chinese or Japanese characters (ideographs, kana, full-width
-#: marks), which those languages do not write: a source line break inside a word
-#: (Markdown, HTML, a man page's roff as groff prints it: "介于用 户进程") or
-#: justification. Korean writes spaces between words: its letters are not here.
-_CJK_SPACES = re.compile(r"(?<=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]) +"
-                         r"(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])")
+#: Kana and ideographs, for character classes: the letters of Chinese and Japanese
+#: (not Korean's, which are written with spaces between words).
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Spaces between two Chinese or Japanese characters (those letters and CJK and
+#: full-width marks), which those languages do not write: a source line break inside
+#: a word (Markdown, HTML, a man page's roff as groff prints it: "介于用 户进程") or
+#: justification.
+_CJK_SPACES = re.compile(f"(?<=[\u3000-\u303f{CJK_LETTERS}\uff00-\uffef]) +(?=[\u3000-\u303f{CJK_LETTERS}\uff00-\uffef])")
 
 
 def close_cjk_spaces(text: str) -> str:

@@ -27,7 +27,7 @@ class Blocks:
         ``wrapped`` format (web pages, Markdown: the source wraps paragraphs) a
         space between two Chinese or Japanese characters is a line break of the
         source, and closed; a .docx has no source lines, its spaces are typed."""
-        fold = (lambda t: close_cjk_spaces(_SPACES.sub(" ", t).strip())) if wrapped else \
-            (lambda t: _SPACES.sub(" ", t).strip())
-        folded = tuple((fold(text), line) for text, line in items)
+        folded = ((_SPACES.sub(" ", text).strip(), line) for text, line in items)
+        if wrapped:
+            folded = ((close_cjk_spaces(text), line) for text, line in folded)
         return cls(tuple((text, line) for text, line in folded if text), kind)

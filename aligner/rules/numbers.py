@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
-from ..text import is_code, is_prose
+from ..text import CJK_LETTERS, is_code, is_prose
 from .base import PairContext, Rule
 from ..core import Finding, base_language
 
@@ -21,9 +21,8 @@ from ..core import Finding, base_language
 #: indicators of "nº 1" / "1ª" written solid ("nº1") they are a number, and so
 #: against Chinese or Japanese characters, which have no spaces to stand apart by
 #: ("新しい3.0 (quilt)の書式" holds 3.0, not 0).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_NUMBER = re.compile(rf"(?<![^\W\u00aa\u00ba{_CJK}.,])\d{{1,3}}(?:[ \u00a0\u202f.,]\d{{3}})+(?:[.,]\d+)?(?![^\W{_CJK}])"
-                     rf"|(?<![^\W\u00aa\u00ba{_CJK}])\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(rf"(?<![^\W\u00aa\u00ba{CJK_LETTERS}.,])\d{{1,3}}(?:[ \u00a0\u202f.,]\d{{3}})+(?:[.,]\d+)?"
+                     rf"(?![^\W{CJK_LETTERS}])|(?<![^\W\u00aa\u00ba{CJK_LETTERS}])\d+(?:[.,]\d+)?")
 #: A file name, package version or identifier with digits in it (DebSrc3.0,
 #: gentoo-0.9.12-ReleaseCandidate-99.tar.gz, 1.0.1-1~rc1): a name, which a
 #: translation moves as a whole; the order of numbers is not compared inside it.

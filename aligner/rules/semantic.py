@@ -137,9 +137,10 @@ class SemanticRule(Rule):
             return None
         best = None
         for span in clauses(src_text):
-            if words(without_clause(src_text, span)) < leaving:
+            rest = without_clause(src_text, span)
+            if words(rest) < leaving:
                 continue
-            sim = ctx.similarity(without_clause(src_text, span), tgt_text)
+            sim = ctx.similarity(rest, tgt_text)
             if sim is None:
                 continue
             gain = (sim - base) / max(1.0 - base, 1e-6)
