@@ -250,6 +250,53 @@ def test_what_translators_translate_or_respace_in_names_is_kept():
     assert ("URL", "http://sf.net/gentoo/gentoo") in carried_tokens("version=3 http://sf.net/gentoo/gentoo-(.+)\\.tar\\.gz")
 
 
+def test_plurals_and_words_made_of_names_are_kept_in_the_singular():
+    from aligner.rules.names import _kept, name_candidates
+    # a name's plural written in the singular, a word made of an acronym
+    assert _kept("Amigas", "les Amiga et les ATARI") and _kept("Unices", "Wie alle Unix-Systeme")
+    assert _kept("GNUish", "le sens donné par le projet GNU")
+    assert not _kept("Amigas", "les ordinateurs et les ATARI")
+    # an acronym's plural is an acronym (the acronym check reads it), not a name
+    assert [n for n, *_ in name_candidates("It runs on 386 PCs and other CPUs or OSes today.", frozenset())] == []
+
+
+def test_a_name_written_as_one_word_or_a_title_in_the_translations_words_is_no_stand_in(usem3):
+    src = ["Red Hat makes Fedora.", "Red Hat sells support.", "Use Red Hat packages here.",
+           "Red Hat is a company.", "Can I use Red Hat packages on my system?"]
+    tgt = ["Red Hat делает Fedora.", "Red Hat продаёт поддержку.", "Используйте пакеты Red Hat здесь.",
+           "Red Hat — компания.", "Можно ли использовать пакеты RedHat в моей системе?"]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="ru"), "name-mismatch")
+    # a French page title is capitalised, and a word the translation writes in small letters elsewhere
+    src = ["Debian runs on many computers.", "The Debian project makes Debian.",
+           "You can install Debian from a disk.", "Debian has many packages.",
+           "The mirror size is large.", "See the Debian mirror size page first."]
+    tgt = ["Debian fonctionne sur beaucoup d'ordinateurs.", "Le projet Debian fait Debian.",
+           "Vous pouvez installer Debian depuis un disque.", "Debian a beaucoup de paquets.",
+           "La taille du miroir est grande.", "Consultez d'abord la page Taille d'un miroir."]
+    assert not [f for f in _serious(_check(usem3, src, tgt, tgt_lang="fr"), "name-mismatch") if f.severity == "error"]
+
+
+def test_a_capitalised_source_word_is_no_name_for_a_german_stand_in():
+    # "Software" is capitalised in the source's titles only, a word of the source: the German
+    # noun in the translation is no name standing in for Debian (read without the encoder,
+    # which weighs the other stand-ins)
+    src, tgt = _manual("Bei Software ist der Installer einfach zu benutzen.")
+    src = src + ["Read the Free Software Guidelines.", "It is free software."]
+    tgt = tgt + ["Lesen Sie die Richtlinien für Freie Software.", "Es ist freie Software."]
+    alignment = Alignment(_doc(src, "en"), _doc(tgt, "de"), tuple(Link((i,), (i,), 0.95) for i in range(len(src))))
+    found = _serious(check_pair(pair_context(alignment, None, None)), "name-mismatch")
+    assert [(f.severity, f.src_ids) for f in found] == [("warning", (4,))]  # Debian missing, nothing in its place
+
+
+def test_an_example_address_with_its_words_translated_is_a_note(usem3):
+    src = ["Send mail to debian-list-subject-request@lists.debian.org to subscribe.", "Each list has a subject."]
+    tgt = ["Senden Sie eine E-Mail an debian-Listenbetreff-request@lists.debian.org zum Abonnieren.",
+           "Jede Liste hat ein Thema."]
+    found = [f for f in _check(usem3, src, tgt) if f.rule == "name-mismatch"]
+    assert [(f.severity, f.src_ids) for f in found] == [("info", (0,))]
+    assert "placeholder" in found[0].message
+
+
 def test_names_inside_compounds_and_inflections_are_kept(usem3):
     src, tgt = _manual("Der Debian-Installer ist einfach zu benutzen.")
     assert not _serious(_check(usem3, src, tgt), "name-mismatch")

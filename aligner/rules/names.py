@@ -40,7 +40,7 @@ from .places import country, places
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}s?\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}(?:e?s)?\b")
 
 
 def _latin(token: str) -> bool:
@@ -89,6 +89,21 @@ def localised(token: str, other: str) -> bool:
         parts = re.split(r"[./\-_#:@?=]+", address.casefold())
         return [p for p in parts if p and p not in _language_words()]
     return token != other and rest(token) == rest(other)
+
+
+def _adapted(address: str, other: str, words: frozenset[str]) -> bool:
+    """Whether an e-mail address of the same domain differs only in words that the
+    source writes in its prose (``words``): a placeholder the translator translated
+    (debian-list-subject-request@lists.debian.org as
+    debian-Listenbetreff-request@lists.debian.org)."""
+    def parts(a: str) -> list[str]:
+        return [p for p in re.split(r"[.\-_+]+", a.split("@")[0].casefold()) if p]
+    if address.split("@")[-1].casefold() != other.split("@")[-1].casefold():
+        return False
+    ours, theirs = parts(address), parts(other)
+    differing = [p for p in ours if p not in theirs]
+    # words, more than one: a placeholder; one word changed (press@ as presse@) is another mailbox
+    return len(differing) >= 2 and all(p in words and p.isalpha() for p in differing)
 
 
 def _shouted(text: str) -> bool:
@@ -246,6 +261,14 @@ def _source_lowercase(alignment: Alignment) -> frozenset[str]:
     return common_words(alignment.source.texts)
 
 
+@lru_cache(maxsize=4)
+def _target_lowercase(alignment: Alignment) -> frozenset[str]:
+    """Words the translation writes in small letters (casefolded): words of its
+    language, whatever a title capitalises."""
+    return frozenset(w.casefold() for text in alignment.target.texts
+                     for w in re.findall(r"(?<![\w./_-])[^\W\d_]+(?![\w/_])", text) if w[0].islower())
+
+
 #: A run of capitalised words with at most two short small words between them
 #: ("Using the Shell and Viewing the Logs"), not parted by commas (a list of names).
 _TITLE_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}\s+){0,2}[A-Z][\w'’-]*)+")
@@ -273,8 +296,8 @@ def name_candidates(text: str, lowercase: frozenset[str]) -> tuple[tuple[str, bo
     titles = _title_case(text)
     for m in _LATIN_TOKEN.finditer(_PLACEHOLDER.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", text)))):
         token = _without_word_tail(m.group().rstrip("._-"), lowercase)
-        if len(token) < 3 or token.isupper():
-            continue
+        if len(token) < 3 or token.isupper() or _ACRONYM_PLURAL.fullmatch(token):
+            continue  # an acronym (PCs, CPUs, OSes among them): carried_tokens reads it
         if _identifier(token):
             if _word_placeholder(token, lowercase):
                 continue
@@ -289,6 +312,10 @@ def name_candidates(text: str, lowercase: frozenset[str]) -> tuple[tuple[str, bo
                     and part.casefold() not in lowercase:
                 found.append((part, title, opening, False))
     return tuple(found)
+
+
+#: An acronym's plural (PCs, CPUs, OSes), an acronym for carried_tokens rather than a name.
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9&]{1,9}e?s")
 
 
 def _without_word_tail(token: str, lowercase: frozenset[str]) -> str:
@@ -350,9 +377,17 @@ def _kept(name: str, tgt_text: str) -> bool:
         return True  # Alt+F4 written "Alt +F4", /var/mail/ Name
     if _LOCALE.fullmatch(name):
         return _LOCALE.search(tgt_text) is not None  # en_US as de_DE: the example localised
+    folded = tgt_text.casefold()
     plural = re.fullmatch(r"([A-Z]{2,})e?s", name)
-    if plural and plural.group(1).casefold() in tgt_text.casefold():
+    if plural and plural.group(1).casefold() in folded:
         return True  # an acronym's plural, which other languages write without the s (CD-ROMs, PCs, OSes)
+    derived = re.fullmatch(r"([A-Z][A-Z0-9]+)[a-z]{1,4}", name)
+    if derived and derived.group(1).casefold() in folded:
+        return True  # a word made of an acronym ("the GNUish meaning" is "le sens donné par le projet GNU")
+    if len(name) >= 5 and name[0].isupper() and name.isalpha() and any(
+            name.endswith(end) and (name[:-len(end)] + stem).casefold() in folded
+            for end, stem in (("ices", "ix"), ("ices", "ex"), ("es", ""), ("s", ""))):
+        return True  # a name's plural, written in the singular (Amigas as "les Amiga", Unices as Unix)
     if _identifier(name) and re.search(r"[^\W\d_]{3}", name):
         shape = _skeleton(name)
         return any(_skeleton(t.rstrip("._-")) == shape for t in _ANY_TOKEN.findall(tgt_text))
@@ -439,7 +474,8 @@ def _stand_ins(src_text: str, tgt_text: str, name: str) -> tuple[str, ...]:
     source = src_text.casefold()
     words = [part for token in _LATIN_NAME.findall(tgt_text) for part in re.split(r"[-/]", token)]
     found = [w for w in dict.fromkeys(words)
-             if len(w) >= 3 and w[0].isupper() and w.casefold() not in source and w.casefold() != name.casefold()]
+             if len(w) >= 3 and w[0].isupper() and w.casefold() not in source
+             and name.casefold() not in w.casefold() and w.casefold() not in name.casefold()]
     return tuple(found[:MAX_STAND_INS])
 
 
@@ -479,7 +515,10 @@ def _name_misses(alignment: Alignment) -> tuple[_Miss, ...]:
     translation sentence lacks, or writes fewer times than the source does."""
     source = alignment.source.texts
     lowercase = _source_lowercase(alignment)
-    known = frozenset(n for text in source for n in _LATIN_NAME.findall(text))
+    # names of the source document, not its words capitalised in a title ("Free
+    # Software Guidelines" does not make the German "Software" a name standing in for one)
+    known = frozenset(n for text in source for n in _LATIN_NAME.findall(text) if n.casefold() not in lowercase)
+    target_words = _target_lowercase(alignment)
     latin_target = latin_script(alignment.target.texts)
     nouns_capitalised = base_language(alignment.target.lang) in CAPITALISED_NOUNS
     source_words = _words_in(" ".join(source)) | {w.casefold() for w in known}
@@ -525,12 +564,16 @@ def _name_misses(alignment: Alignment) -> tuple[_Miss, ...]:
         usual = f"kept in {kept[name]} of {seen[name]} sentences" if seen[name] >= MIN_SEEN else \
             f"the translation keeps {overall[_identifier(name)]:.0%} of the source's " + \
             ("identifiers" if _identifier(name) else "names")
-        instead = replacements(src_text, tgt_text, known, latin_target)
+        # a name holding the missing one is the name written otherwise (Red Hat as RedHat)
+        instead = [n for n in replacements(src_text, tgt_text, known, latin_target)
+                   if name.casefold() not in n.casefold()]
         tries = () if instead or _identifier(name) else _stand_ins(src_text, tgt_text, name)
         if not instead and not nouns_capitalised:
             # a capitalised word inside a sentence, in a language that does not capitalise
-            # nouns, that the source document never writes
-            instead = [w for w in tries if w.casefold() not in source_words and not _starts(tgt_text, w)]
+            # nouns, that the source document never writes and the translation does not
+            # write in small letters elsewhere (a page title: "la page Taille d'un miroir")
+            instead = [w for w in tries if w.casefold() not in source_words and w.casefold() not in target_words
+                       and not _starts(tgt_text, w)]
         found = (instead[0], 1.0) if instead else None
         if (present or doubtful) and not (found or tries):
             continue
@@ -766,6 +809,7 @@ class NameRule(Rule):
         target_text = " ".join(ctx.alignment.target.texts)
         # a word the source also writes in small letters is a word in capitals, not an acronym
         source_words = _words_in(" ".join(ctx.alignment.source.texts))
+        prose = _words_in(_EMAIL.sub(" ", _URL.sub(" ", " ".join(ctx.alignment.source.texts))))
         missing: list[tuple[object, str, str, str]] = []
         kept: Counter = Counter()
         seen: Counter = Counter()
@@ -776,9 +820,13 @@ class NameRule(Rule):
                                           or spelled_out(token, tgt_text)):
                     continue
                 seen[token] += 1
-                if token in tgt_text or kind == "acronym" and len(token) >= 3 and \
-                        re.search(rf"(?<![^\W\d_]){re.escape(token)}(?![^\W\d_])", tgt_text, re.IGNORECASE):
-                    kept[token] += 1  # an acronym written in small letters is kept too (ELF as elf)
+                # an acronym written in small letters is kept too (ELF as elf), and a plural
+                # written in the singular (CPUs as "les CPU")
+                forms = (token, re.sub(r"(?<=[A-Z0-9])e?s$", "", token)) if kind == "acronym" else (token,)
+                if token in tgt_text or kind == "acronym" and any(
+                        len(form) >= 2 and re.search(rf"(?<![^\W\d_]){re.escape(form)}(?![^\W\d_])", tgt_text,
+                                                     re.IGNORECASE if len(form) >= 3 else 0) for form in forms):
+                    kept[token] += 1
                 else:
                     missing.append((link, tgt_text, kind, token))
         reported: set[str] = set()
@@ -811,6 +859,11 @@ class NameRule(Rule):
                     yield ctx.finding("name-mismatch", "info", link, 0.5,
                                       f"{kind} {token} of the source is {local[0]} in the translation "
                                       "(the same address for the translation's language)", (token,))
+                    continue
+                if kind == "e-mail address" and any(_adapted(token, t, prose) for t in local):
+                    yield ctx.finding("name-mismatch", "info", link, 0.5,
+                                      f"{kind} {token} of the source is {local[0]} in the translation "
+                                      "(a placeholder's words translated)", (token,))
                     continue
                 if local:
                     # another page of the same site, or a typo: a look
