@@ -365,8 +365,9 @@ def _fits(line: Line, after: Line, margin: int) -> bool:
 
 #: A number at a line's start ("6.2.5. ", "10. "), which may be a heading's or an
 #: item's marker, or a reference or a number the wrapper carried over ("See the
-#: Reference,\n6.2.5. “Title”", "beträgt bei aptitude\n10. Die Debian-Revision").
-_SECTION_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.\s")
+#: Reference,\n6.2.5. “Title”", "beträgt bei aptitude\n10. Die Debian-Revision"), or
+#: a name that reads like an appendix's number ("SIP and\nH.323. Both are ...").
+_SECTION_NUMBER = re.compile(r"(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.\s")
 
 
 def _wrapped_reference(first: Line, line: Line, after: Line, margin: int) -> bool:

@@ -84,6 +84,13 @@ def test_a_section_number_the_wrapper_carried_to_a_new_line_stays_in_its_sentenc
                      "    10. Die Debian-Revision mit einleitendem Bindestrich verwendet 2 Zeichen.\n\n")
     assert "^[17] Die Standardfeldlänge für die Version beträgt bei aptitude und dselect 10. Die Debian-Revision " \
         "mit einleitendem Bindestrich verwendet 2 Zeichen." in paragraphs(text)
+    # a name that reads like an appendix's number (debian-faq.en.txt)
+    text = _PROSE + ("    Two main open protocols are used for Voice Over IP on the desktop: SIP and\n"
+                     "    H.323. Both are implemented by a wide variety of software in Debian main,\n"
+                     "    and ekiga is one of the popular clients.\n\n")
+    assert "Two main open protocols are used for Voice Over IP on the desktop: SIP and H.323. Both are " \
+        "implemented by a wide variety of software in Debian main, and ekiga is one of the popular clients." \
+        in paragraphs(text)
 
 
 def test_numbered_lines_of_a_table_of_contents_stay_one_heading_each():

@@ -384,6 +384,31 @@ def test_numbers_in_another_order_are_a_warning(usem3):
     assert not _serious(_check(usem3, src, same), "number-mismatch")
 
 
+def test_a_headings_title_translated_freely_is_no_dropped_clause(usem3):
+    # without its title the heading is its number alone, which reads "closer": no clause
+    src = ["5.4.6. Reporting Installation Problems", "8.3. Further Reading and Information"]
+    tgt = ["5.4.6. Informar de fallos", "8.3. Para saber más"]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="es"), "clause-omission")
+
+
+def test_numbers_of_a_name_after_a_slash_move_with_it(usem3):
+    # S/390 and PS/2 are names: "64bit IBM S/390" as "IBM S/390 64 bits" keeps its numbers
+    src = ["│64bit IBM S/390│s390x│IPL from VM-reader and DASD│generic│"]
+    tgt = ["│IBM S/390 64 bits│s390x│IPL avec lecteur de machine virtuelle│generic│"]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="fr"), "number-mismatch")
+
+
+def test_one_in_words_against_another_number_in_words_is_a_note(usem3):
+    # "more than one country" is "au moins deux pays"; two against three stays a warning
+    src = ["If you selected a language that is official in more than one country, a list of them is shown."]
+    tgt = ["Si vous avez choisi une langue officielle dans au moins deux pays, une liste de ces pays est affichée."]
+    found = [f for f in _check(usem3, src, tgt, tgt_lang="fr") if f.rule == "number-mismatch"]
+    assert [f.severity for f in found] == ["info"]
+    tgt = ["Si vous avez choisi une langue officielle dans plus de trois pays, une liste de ces pays est affichée."]
+    src = ["If you selected a language that is official in more than two countries, a list of them is shown."]
+    assert [f.severity for f in _check(usem3, src, tgt, tgt_lang="fr") if f.rule == "number-mismatch"] == ["warning"]
+
+
 def test_numbers_inside_a_file_name_move_with_it_and_are_not_out_of_order(usem3):
     # maint-guide: the translation names DebSrc3.0 at the end of the sentence
     src = ["See DebSrc3.0 for a summary on the switch to the new 3.0 (quilt) and 3.0 (native) source formats."]

@@ -27,8 +27,9 @@ _NUMBER = re.compile(rf"(?<![^\W\u00aa\u00ba{CJK_LETTERS}.,])\d{{1,3}}(?:[ \u00a
 #: gentoo-0.9.12-ReleaseCandidate-99.tar.gz, 1.0.1-1~rc1): a name, which a
 #: translation moves as a whole; the order of numbers is not compared inside it.
 #: A digit right after a letter (DebSrc3.0, x86_64, rc1) or a dotted version joined
-#: to letters makes one; "SHA-512", "32-bit", "600MB" and "5th" stay numbers.
-_IDENTIFIERS = re.compile(r"(?=[\w.~+-]*[A-Za-z]\d)[A-Za-z0-9_.~+-]+"
+#: to letters makes one, and so does a number after letters and a slash (S/390, PS/2,
+#: OS/2); "SHA-512", "32-bit", "600MB" and "5th" stay numbers.
+_IDENTIFIERS = re.compile(r"[A-Za-z]{1,4}/\d+(?![\w/])|(?=[\w.~+-]*[A-Za-z]\d)[A-Za-z0-9_.~+-]+"
                           r"|(?=[\w.~+-]*[A-Za-z])(?=[\w.~+-]*\d\.\d)[A-Za-z0-9_.~+-]*[A-Za-z][A-Za-z0-9_.~+-]*")
 #: Languages that write a decimal point (others use a decimal comma).
 _DECIMAL_POINT = {"en", "zh", "ja", "ko", "th", "he"}
@@ -467,6 +468,14 @@ class NumberRule(Rule):
                 (a, *_), (b, *_) = sorted(lacks), sorted(extra)
                 said = tuple(w for text, lang, value in ((src_text, src_lang, a), (tgt_text, tgt_lang, b))
                              for w in re.findall(r"\w+", text) if vocab(lang).get(w.lower().replace("ё", "е")) == value)
+                if kind == "number" and 1.0 in (a, b):
+                    # "one" is a pronoun and an article too, and "more than one" is "at least
+                    # two" ("plus d'un pays" as "au moins deux pays"): as for a lone 1 in digits, a note
+                    yield ctx.finding("number-mismatch", "info", link, 0.5,
+                                      f"{kind} {_show(a)} in the source is {_show(b)} in the translation (written "
+                                      "in words; \"one\" may be a pronoun, \"more than one\" is \"two or more\")",
+                                      said)
+                    continue
                 yield ctx.finding("number-mismatch", "warning" if kind == "number" else "error", link, 0.8,
                                   f"{kind} {_show(a)} in the source is {_show(b)} in the translation (written "
                                   "in words)", said)

@@ -138,7 +138,9 @@ class SemanticRule(Rule):
         best = None
         for span in clauses(src_text):
             rest = without_clause(src_text, span)
-            if words(rest) < leaving:
+            # a heading's number or label alone ("5.4.6.", "Appendix D.") is no sentence:
+            # its title, translated freely, is no clause dropped
+            if words(rest) < leaving or len(re.findall(r"[^\W\d_]{2,}", rest)) < 2:
                 continue
             sim = ctx.similarity(rest, tgt_text)
             if sim is None:
