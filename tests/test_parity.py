@@ -53,6 +53,16 @@ def test_grammatical_doubles_are_not_repeated_words():
     assert list(ParityRule().check(ctx)) == []
 
 
+def test_a_double_of_the_source_translated_is_not_a_repeated_word():
+    # a generated cross-reference doubles its word in the source too
+    ctx = _pairs([("If yours is one of those, read the section Section 4.5.1.",
+                   "Si la suya es una de estas, lea la sección Sección 4.5.1.")], src_lang="en", tgt_lang="es")
+    assert [f.rule for f in ParityRule().check(ctx)] == []
+    ctx = _pairs([("If yours is one of those, read the section Section 4.5.1.",
+                   "Si la suya es una de de estas, lea la sección Sección 4.5.1.")], src_lang="en", tgt_lang="es")
+    assert [f.rule for f in ParityRule().check(ctx)] == ["repeated-word"]
+
+
 def test_one_source_sentence_translated_two_ways_is_reported_where_it_departs_from_the_usual():
     usual = "Die Datei wird beim Start gelesen."
     other = "Beim Start liest das Programm die Datei."

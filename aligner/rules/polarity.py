@@ -46,6 +46,7 @@ def negations(text: str, lang: str) -> list[tuple[int, int]]:
     words = frozenset(table.get("words", ()))
     opening, closing = frozenset(table.get("opening", ())), frozenset(table.get("closing", ()))
     bound = frozenset(table.get("bound", ()))
+    prefixes = frozenset(table.get("prefixes", ()))
     if words or opening:
         tokens = []
         masked = text
@@ -65,7 +66,7 @@ def negations(text: str, lang: str) -> list[tuple[int, int]]:
                     found.append((start, end))
             elif token in closing and token not in bound and not (0 <= opened and k - opened <= _REACH):
                 found.append((start, end))
-            elif token in words:
+            elif token in words and not (token in prefixes and masked[end:end + 1] == "-"):
                 found.append((start, end))
     pieces = table.get("pieces", ())
     if pieces:
