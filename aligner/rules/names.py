@@ -41,6 +41,8 @@ from .places import country, places
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}(?:e?s)?\b")
+#: An acronym's plural (PCs, CPUs, OSes), an acronym for carried_tokens rather than a name.
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9&]{1,9}e?s")
 
 
 def _latin(token: str) -> bool:
@@ -313,9 +315,6 @@ def name_candidates(text: str, lowercase: frozenset[str]) -> tuple[tuple[str, bo
                 found.append((part, title, opening, False))
     return tuple(found)
 
-
-#: An acronym's plural (PCs, CPUs, OSes), an acronym for carried_tokens rather than a name.
-_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z0-9&]{1,9}e?s")
 
 
 def _without_word_tail(token: str, lowercase: frozenset[str]) -> str:
@@ -807,9 +806,10 @@ class NameRule(Rule):
     def _tokens(self, ctx: PairContext) -> Iterable[Finding]:
         """Acronyms, URLs and e-mail addresses."""
         target_text = " ".join(ctx.alignment.target.texts)
+        source_text = " ".join(ctx.alignment.source.texts)
         # a word the source also writes in small letters is a word in capitals, not an acronym
-        source_words = _words_in(" ".join(ctx.alignment.source.texts))
-        prose = _words_in(_EMAIL.sub(" ", _URL.sub(" ", " ".join(ctx.alignment.source.texts))))
+        source_words = _words_in(source_text)
+        prose = _words_in(_EMAIL.sub(" ", _URL.sub(" ", source_text)))
         missing: list[tuple[object, str, str, str]] = []
         kept: Counter = Counter()
         seen: Counter = Counter()
