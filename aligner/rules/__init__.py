@@ -14,6 +14,7 @@ from .drift import DriftRule, NotMovedRule, OrphanRule, StaleRule, UntranslatedA
 from .glossary import GlossaryRule
 from .language import LanguageRule
 from .length import LengthRatioRule
+from .lists import ListRule
 from .names import NameRule
 from .numbers import NumberRule
 from .parity import ParityRule
@@ -27,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     StructureRule(), TruncationRule(), SemanticRule(), NumberRule(), NameRule(),
     LanguageRule(), LengthRatioRule(), RepetitionRule(),
     PolarityRule(), AntonymRule(), DocumentRule(), GlossaryRule(), ParityRule(), ConsistencyRule(),
+    ListRule(),
 )
 
 

@@ -131,9 +131,24 @@ def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
     if not (_prose(src_text) and _prose(tgt_text)):
         return None  # a table row or code: cells are aligned loosely, "not" is a value there
     side = ("source", src_text, tgt_text, src) if len(src) > len(tgt) else ("translation", tgt_text, src_text, tgt)
-    if absorbers(side[2], tgt_lang if side[0] == "source" else src_lang):
-        return None  # "only", "unless", "fails": the other side says the negation in a word
+    side_lang, other_lang = (src_lang, tgt_lang) if side[0] == "source" else (tgt_lang, src_lang)
+    said = absorbers(side[2], other_lang)
+    # "only", "unless", "fails": the other side says the negation in a word, unless the
+    # negating side has as many such words of its own beside its negation ("to prevent
+    # future problems" is "um Probleme zu vermeiden" there: "vermeiden" is the translation
+    # of "prevent", and the added "nicht" stands alone)
+    kept = absorbers(_masked(side[1], side[3]), side_lang)
+    if len(said) > len(kept):
+        return None
     return side
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text without its negations (a negating word that is also an absorber,
+    German "ohne", counts once)."""
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 def _prose(text: str) -> bool:
