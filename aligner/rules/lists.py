@@ -67,10 +67,6 @@ def _pattern(lang: str) -> re.Pattern | None:
     return re.compile(rf"((?:{_ITEM}+?, )+)({_ITEM}+?),? (?:{closers}) ({_ITEM}+)", re.IGNORECASE)
 
 
-def _words(piece: str) -> list[str]:
-    return piece.split()
-
-
 def _spaced(text: str, lang: str) -> Enumeration | None:
     """The longest list of a sentence written with spaces. Its middle items are
     what stands between two commas; the first and last items are taken as wide
@@ -87,7 +83,7 @@ def _spaced(text: str, lang: str) -> Enumeration | None:
             pos += len(piece) + 2
         chunks.append((m.start(2), m.end(2)))
         middle = chunks[1:]
-        width = max(len(_words(text[a:b])) for a, b in middle)
+        width = max(len(text[a:b].split()) for a, b in middle)
         if width > MAX_ITEM_WORDS:
             continue
         first_a, first_b = chunks[0]
@@ -149,6 +145,7 @@ def _unspaced(text: str, lang: str) -> Enumeration | None:
     return best
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every link twice, by probes() and then by check()
 def enumeration(text: str, lang: str) -> Enumeration | None:
     """The longest enumeration of a sentence (None when it has none this rule can read)."""
     lang = base_language(lang)

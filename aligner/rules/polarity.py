@@ -145,7 +145,9 @@ def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     """The text without its negations (a negating word that is also an absorber,
-    German "ohne", counts once)."""
+    German "ohne", counts once). A space stands in each one's place, unlike
+    :func:`without`: in Chinese and Japanese, where absorbers are pieces found
+    anywhere, the characters on either side must not join into one."""
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
     return text
