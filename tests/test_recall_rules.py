@@ -592,6 +592,33 @@ def test_the_words_of_a_kept_name_in_another_order_are_a_warning_but_a_habit_is_
     assert not _serious(habit, "name-order")
 
 
+def test_names_side_by_side_in_the_reverse_order_or_in_each_others_place_are_a_warning(usem3):
+    src = ["* Debian Bug report logs: Bugs in pseudo-package wnpp in unstable"]
+    turned = _serious(_check(usem3, src, ["* Bug Debian report logs: Bugs in pseudo-package wnpp 位于 unstable"],
+                             tgt_lang="zh"), "name-order")
+    assert turned and turned[0].evidence == ("Debian", "Bug")
+    assert not _serious(_check(usem3, src, ["* Debian Bug report logs: Bugs in pseudo-package wnpp 位于 unstable"],
+                               tgt_lang="zh"), "name-order")
+    wiki = ["Debian wiki Alioth documents how to use the alioth.debian.org service."]
+    assert _serious(_check(usem3, wiki, ["В вики Alioth Debian описано, как использовать службу alioth.debian.org."],
+                           tgt_lang="ru"), "name-order")
+    assert not _serious(_check(usem3, wiki, ["В вики Debian Alioth описано, как использовать службу "
+                                             "alioth.debian.org."], tgt_lang="ru"), "name-order")
+    # the grammar turns a possessive round; French puts the name after its noun
+    assert not _serious(_check(usem3, ["How does Debian compare with the Free Software Foundation's GNU project?"],
+                               ["Как соотносятся проект Debian и проект GNU Free Software Foundation?"],
+                               tgt_lang="ru"), "name-order")
+    assert not _serious(_check(usem3, ["See the Linux BootPrompt HOWTO."], ["Consultez le HOWTO Linux BootPrompt."],
+                               tgt_lang="fr"), "name-order")
+    # two field names far apart trade places: "Suggests: file" becomes "Depends: file"
+    fields = ["We can leave the Depends field as it is and add a line saying Suggests: file after it."]
+    moved = _serious(_check(usem3, fields, ["我们可以让 Suggests 项保持现状，并在其后添加一行 Depends: file。"],
+                            tgt_lang="zh"), "name-order")
+    assert moved and moved[0].evidence == ("Suggests", "Depends", "file")
+    assert not _serious(_check(usem3, fields, ["我们可以让 Depends 项保持现状，并在其后添加一行 Suggests: file。"],
+                               tgt_lang="zh"), "name-order")
+
+
 def test_a_name_written_in_the_next_sentence_where_the_editions_divide_sentences_differently_is_a_note(usem3):
     keeps = (["Each URL is checked first.", "The URL is then downloaded."],
              ["Сначала проверяется каждый URL.", "Затем URL загружается."])  # the translator keeps "URL"

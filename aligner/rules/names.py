@@ -622,6 +622,77 @@ def swapped_names(src_text: str, tgt_text: str, lowercase: frozenset[str]) -> tu
     return first, second
 
 
+#: Languages that put a noun's modifiers after it ("la FAQ Debian", "il HOWTO Linux",
+#: "Mail Transport Agent Exim4"): two names side by side in either order is how
+#: they write a name of the source there, no evidence of a swap.
+_HEAD_FIRST = frozenset({"fr", "es", "it", "pt", "ca", "ro", "gl"})
+#: A Latin word kept as written (Debian, QA, fp-compiler, libfoo.so.1), bounded by what
+#: is not a Latin letter (满足Debian); a possessive 's is no part of the name
+#: ("Debian Developer's Reference").
+_KEPT_WORD = re.compile(r"(?<![A-Za-z0-9_'’.-])[A-Za-z][A-Za-z0-9+_]*(?:['’.-][A-Za-z0-9+_]+)*(?![A-Za-z0-9_])")
+#: What stands between two words of one phrase: spaces, a colon ("Suggests: file"), a slash.
+_SIDE_BY_SIDE = re.compile(r"[ :]{1,3}|/|, ?")
+#: An English possessive or "of" between two words: "the Free Software Foundation's GNU
+#: project" is "проект GNU Free Software Foundation", their order turned by the grammar.
+_POSSESSIVE = re.compile(r"\w['’]s?(?!\w)|\bof\b")
+#: Paths and the addresses _URL and _EMAIL leave: their words are no names.
+_PATH = re.compile(r"\S*(?:://|@)\S*|(?<![\w.])[~.]?/[\w./-]+")
+
+
+def _kept_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the Latin words outside addresses and paths."""
+    blank = lambda m: " " * len(m.group())
+    text = _PATH.sub(blank, _EMAIL.sub(blank, _URL.sub(blank, text)))
+    return [(m.start(), m.end(), re.sub(r"['’]s$", "", m.group())) for m in _KEPT_WORD.finditer(text)]
+
+
+def neighbours_swapped(src_text: str, tgt_text: str, named_only: bool) -> tuple[str, str] | None:
+    """Two words of the source, each written once on each side, that the
+    translation sets side by side in the reverse of the source's order: the words
+    of a name scrambled ("Policy Debian Manual", "Bug Debian report logs") or two
+    names trading places where nothing stands between them, which
+    swapped_names() does not see. With ``named_only`` (a Latin-script
+    translation, whose own words are Latin too) both must be capitalised or hold
+    a digit."""
+    src_words, tgt_words = _kept_words(src_text), _kept_words(tgt_text)
+    order = [w for _, _, w in src_words]
+    written = Counter(w for _, _, w in tgt_words)
+    for (_, end, first), (start, _, second) in zip(tgt_words, tgt_words[1:]):
+        if first == second or not _SIDE_BY_SIDE.fullmatch(tgt_text[end:start]):
+            continue
+        if any(order.count(w) != 1 or written[w] != 1 for w in (first, second)):
+            continue
+        if named_only and not all(re.search(r"[A-Z0-9]", w) for w in (first, second)):
+            continue
+        before, after = src_words[order.index(second)], src_words[order.index(first)]
+        if before[0] < after[0] and not _POSSESSIVE.search(src_text[before[0]:after[0]]):
+            return second, first
+    return None
+
+
+def neighbour_replaced(src_text: str, tgt_text: str, named_only: bool) -> tuple[str, str, str] | None:
+    """(a, x, b): the source writes "a b" and the translation "x b", where x is
+    another word of the source and a still stands elsewhere in the translation,
+    each written once on each side: two names traded places far apart ("the
+    Depends field ... Suggests: file" as "the Suggests field ... Depends: file")."""
+    src_words, tgt_words = _kept_words(src_text), _kept_words(tgt_text)
+    order = [w for _, _, w in src_words]
+    written = Counter(w for _, _, w in tgt_words)
+    pairs = lambda text, words: [(a[2], b[2]) for a, b in zip(words, words[1:])
+                                 if _SIDE_BY_SIDE.fullmatch(text[a[1]:b[0]])]
+    theirs = set(pairs(tgt_text, tgt_words))
+    ours = set(pairs(src_text, src_words))
+    once = lambda w: order.count(w) == 1 and written[w] == 1
+    for x, b in theirs - ours:
+        for a, b2 in ours:
+            if b2 != b or a == x or (a, b) in theirs or not all(once(w) for w in (a, x, b)):
+                continue
+            if named_only and not all(re.search(r"[A-Z0-9]", w) for w in (a, x)):
+                continue
+            return a, x, b
+    return None
+
+
 #: A name of several capitalised words ("Debian Policy Manual", "Debian QA Group",
 #: "GNU/Linux"), not in a path.
 _NAME_RUN = re.compile(r"(?<![\w/-])[A-Z][\w'’+-]*(?:[\s/][A-Z][\w'’+-]*)+(?![\w/])")
@@ -728,15 +799,32 @@ class NameRule(Rule):
             yield ctx.finding("name-order", "warning", link, 0.8,
                               f"name \"{name}\" of the source, which the translation keeps as written, has its "
                               f"words in another order, \"{written}\": check the name", (name, written))
-        if base_language(ctx.alignment.target.lang) in _FREE_ORDER:
-            return
+        scrambled = {link for link, _, _ in scrambled_names(ctx.alignment)}
+        lang = base_language(ctx.alignment.target.lang)
         lowercase = _source_lowercase(ctx.alignment)
+        named_only = latin_script(ctx.alignment.target.texts)
         for link, src_text, tgt_text in ctx.linked_texts():
-            swap = swapped_names(src_text, tgt_text, lowercase)
+            swap = None if lang in _FREE_ORDER else swapped_names(src_text, tgt_text, lowercase)
             if swap:
                 yield ctx.finding("name-order", "warning", link, 0.8,
                                   f"names {swap[0]} and {swap[1]} of the source stand in each other's places in the "
                                   "translation: check who does what", swap)
+                continue
+            if lang in _HEAD_FIRST or link in scrambled:
+                continue
+            turned = neighbours_swapped(src_text, tgt_text, named_only)
+            if turned:
+                yield ctx.finding("name-order", "warning", link, 0.8,
+                                  f"\"{turned[0]}\" comes before \"{turned[1]}\" in the source, but the translation "
+                                  f"writes \"{turned[1]} {turned[0]}\" side by side: check the name and who does what",
+                                  turned)
+                continue
+            moved = neighbour_replaced(src_text, tgt_text, named_only)
+            if moved:
+                said, instead, next_word = moved
+                yield ctx.finding("name-order", "warning", link, 0.8,
+                                  f"the source writes \"{said} {next_word}\", the translation \"{instead} "
+                                  f"{next_word}\", and {said} stands elsewhere: check who does what", moved)
 
     def probes(self, ctx: PairContext) -> Iterable[tuple[str, str]]:
         for miss in _name_misses(ctx.alignment):
