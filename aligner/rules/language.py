@@ -9,7 +9,7 @@ from typing import Iterable
 
 from .. import langid
 from ..core import Finding, Link
-from ..text import MIN_LETTERS, is_prose, is_word, mostly_words, words
+from ..text import EDGE, MIN_LETTERS, is_prose, is_word, mostly_words, words
 from .base import PairContext, Rule
 
 #: How sure the detector must be that a sentence is not in the target language.
@@ -24,6 +24,10 @@ LEFT_SHARE = 0.05
 HALF = 0.5
 #: Linked pairs a document needs for a verdict on it as a whole.
 MIN_DOCUMENT = 5
+#: A line that does not end like a sentence reads as one with this many words of prose,
+#: this share of them in small letters.
+ITEM_WORDS = 4
+ITEM_LOWER = 0.6
 
 
 @lru_cache(maxsize=1 << 14)  # each link's two sides, asked again for the document's verdict
@@ -38,7 +42,11 @@ def _sentence(text: str) -> bool:
     Module") is not a sentence left untranslated."""
     # "name..." is a synopsis; a colon ends the sentence that introduces a list or an example
     ends = re.search(r"(?<![.…])[.!?:][\"'»”)\]]*$", text.strip())
-    return bool(ends) or sum(1 for w in text.split() if is_word(w)) >= 8
+    prose = [w for w in text.split() if is_word(w)]
+    # a list item of running words ("* the Debian packages web page", "* clean the source
+    # tree (debian/rules clean)"), not a title in capitals: written in small letters
+    lower = sum(1 for w in prose if w.strip(EDGE)[:1].islower())
+    return bool(ends) or len(prose) >= 8 or (len(prose) >= ITEM_WORDS and lower >= ITEM_LOWER * len(prose))
 
 
 class LanguageRule(Rule):
