@@ -80,6 +80,10 @@ def test_words_that_say_a_negation_in_another_way():
     assert "other than" in absorbers("The source comes in a format other than tar.gz or tar.bz2.", "en")
     assert "as is" in absorbers("We leave line 10 as is.", "en")
     assert absorbers("This package has issues.", "en") == []   # a phrase starts a word
+    # short words match whole: "plusieurs" is no "plus", "peut" no "peu", "безопасность" no "без"
+    assert absorbers("Il peut proposer plusieurs choix.", "fr") == []
+    assert absorbers("Настройте безопасность системы.", "ru") == []
+    assert absorbers("Il y a peu de choix.", "fr") == ["peu"]
 
 
 def test_idioms_and_hyphened_prefixes_do_not_negate():

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from ..core import Finding, Link, base_language
 from .base import PairContext, Rule
-from ..text import count_cjk, has_cjk, is_prose
+from ..text import count_cjk, has_cjk, is_prose, mostly_words
 from .lexicons import lexicon
 
 #: How much of the distance between the two sides taking the extra negation
@@ -105,7 +105,7 @@ def absorbers(text: str, lang: str) -> list[str]:
     entries = table.get("absorbers", ())
     folded = _unsaid(text, table).casefold()
     tokens = [m.group() for m in _WORD.finditer(folded)]
-    found = []
+    found = [word for word in table.get("absorber_words", ()) if word in tokens]
     for entry in entries:
         if entry.endswith("-"):
             hit = any(t.startswith(entry[:-1]) and len(t) > len(entry) + 2 for t in tokens)
@@ -193,8 +193,9 @@ def doubled(text: str, lang: str) -> str | None:
 
 
 def _prose(text: str) -> bool:
-    """Prose, in scripts with or without spaces."""
-    return is_prose(text) or ("|" not in text and count_cjk(text) >= 8)
+    """Prose, in scripts with or without spaces, also where it names a command
+    ("This also deactivates the dh_pysupport command.")."""
+    return is_prose(text) or mostly_words(text) or ("|" not in text and count_cjk(text) >= 8)
 
 
 def _pair(side: str, text: str, other: str) -> tuple[str, str]:
