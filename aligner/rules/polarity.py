@@ -181,13 +181,15 @@ def _masked(text: str, found: list[Negation]) -> str:
 
 
 def doubled(text: str, lang: str) -> str | None:
-    """A negating word written twice in a row ("no no es", "не не является",
-    "不不需要"): a slip of an edit that reverses what the sentence says, which no
-    count of negations sees (the other side may negate once, rightly)."""
+    """A negating piece written twice, one against the other ("不不需要"): a slip
+    of an edit that reverses what the sentence says, which no count of negations
+    sees (the other side may negate once, rightly). Words written twice with a
+    space between ("no no puede", "не не является") are the parity rule's
+    ``repeated-word``, in every script that spaces its words."""
     found = negation_parts(text, lang)
     for first, second in zip(found, found[1:]):
         (a, b), (c, d) = first[0], second[0]
-        if text[a:b].casefold() == text[c:d].casefold() and not text[b:c].strip():
+        if b == c and text[a:b] == text[c:d]:
             return text[a:d]
     return None
 
