@@ -215,7 +215,8 @@ class ListRule(Rule):
     def check(self, ctx: PairContext) -> Iterable[Finding]:
         for link, src_text, tgt_text, listed in self._candidates(ctx):
             items = [src_text[a:b].strip() for a, b in listed.items]
-            present = [item for item in items if _kind(item) and _present(item, tgt_text)]
+            kinds = {item: _kind(item) for item in items}
+            present = [item for item in items if kinds[item] and _present(item, tgt_text)]
             shown = ", ".join(items)
             # the one word of its kind the translation does not keep as written, where it keeps
             # two or more others of the list so ("postinst, preinst, postrm, and prerm" as
@@ -224,10 +225,13 @@ class ListRule(Rule):
             # list only: its first and last items are where the list's bounds are guessed ("that
             # is, preinst, ..." gives "is", "..., and other tools" gives "other")
             inner = set(items[1:-1])
-            lone = [[item for item in items if _kind(item) == kind and item not in present
-                     and (kind == "code" or item in inner)] for kind in ("code", "plain")]
-            kept = [[item for item in present if _kind(item) == kind] for kind in ("code", "plain")]
-            said = next((m[0] for m, k in zip(lone, kept) if len(m) == 1 and len(k) >= 2), None)
+            said = None
+            for kind in ("code", "plain"):
+                lone = [item for item in items if kinds[item] == kind and item not in present
+                        and (kind == "code" or item in inner)]
+                if len(lone) == 1 and sum(kinds[item] == kind for item in present) >= 2:
+                    said = lone[0]
+                    break
             if said is not None:
                 yield ctx.finding("list-item-omission", "warning", link, 1.0,
                                   f"the source lists {len(items)} items ({shown}); the translation keeps the "

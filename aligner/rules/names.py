@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from anyascii import anyascii
 
@@ -646,25 +646,46 @@ def _kept_words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), re.sub(r"['’]s$", "", m.group())) for m in _KEPT_WORD.finditer(text)]
 
 
+class _KeptPair(NamedTuple):
+    """The Latin words of a linked pair, read once for the two order checks below."""
+
+    src_words: list[tuple[int, int, str]]
+    tgt_words: list[tuple[int, int, str]]
+    order: list[str]
+    written: Counter
+
+    def once(self, word: str) -> bool:
+        """Written once on each side."""
+        return self.order.count(word) == 1 and self.written[word] == 1
+
+
+@lru_cache(maxsize=1 << 12)  # both checks read the same link
+def _kept_pair(src_text: str, tgt_text: str) -> _KeptPair:
+    src_words, tgt_words = _kept_words(src_text), _kept_words(tgt_text)
+    return _KeptPair(src_words, tgt_words, [w for _, _, w in src_words], Counter(w for _, _, w in tgt_words))
+
+
+def _named(word: str) -> bool:
+    """Capitalised or holding a digit: a name in a Latin-script translation, whose own words are Latin too."""
+    return re.search(r"[A-Z0-9]", word) is not None
+
+
 def neighbours_swapped(src_text: str, tgt_text: str, named_only: bool) -> tuple[str, str] | None:
     """Two words of the source, each written once on each side, that the
     translation sets side by side in the reverse of the source's order: the words
     of a name scrambled ("Policy Debian Manual", "Bug Debian report logs") or two
     names trading places where nothing stands between them, which
     swapped_names() does not see. With ``named_only`` (a Latin-script
-    translation, whose own words are Latin too) both must be capitalised or hold
-    a digit."""
-    src_words, tgt_words = _kept_words(src_text), _kept_words(tgt_text)
-    order = [w for _, _, w in src_words]
-    written = Counter(w for _, _, w in tgt_words)
-    for (_, end, first), (start, _, second) in zip(tgt_words, tgt_words[1:]):
+    translation) both must be :func:`_named`."""
+    kept = _kept_pair(src_text, tgt_text)
+    for (_, end, first), (start, _, second) in zip(kept.tgt_words, kept.tgt_words[1:]):
         if first == second or not _SIDE_BY_SIDE.fullmatch(tgt_text[end:start]):
             continue
-        if any(order.count(w) != 1 or written[w] != 1 for w in (first, second)):
+        if not (kept.once(first) and kept.once(second)):
             continue
-        if named_only and not all(re.search(r"[A-Z0-9]", w) for w in (first, second)):
+        if named_only and not (_named(first) and _named(second)):
             continue
-        before, after = src_words[order.index(second)], src_words[order.index(first)]
+        before, after = kept.src_words[kept.order.index(second)], kept.src_words[kept.order.index(first)]
         if before[0] < after[0] and not _POSSESSIVE.search(src_text[before[0]:after[0]]):
             return second, first
     return None
@@ -675,19 +696,15 @@ def neighbour_replaced(src_text: str, tgt_text: str, named_only: bool) -> tuple[
     another word of the source and a still stands elsewhere in the translation,
     each written once on each side: two names traded places far apart ("the
     Depends field ... Suggests: file" as "the Suggests field ... Depends: file")."""
-    src_words, tgt_words = _kept_words(src_text), _kept_words(tgt_text)
-    order = [w for _, _, w in src_words]
-    written = Counter(w for _, _, w in tgt_words)
-    pairs = lambda text, words: [(a[2], b[2]) for a, b in zip(words, words[1:])
-                                 if _SIDE_BY_SIDE.fullmatch(text[a[1]:b[0]])]
-    theirs = set(pairs(tgt_text, tgt_words))
-    ours = set(pairs(src_text, src_words))
-    once = lambda w: order.count(w) == 1 and written[w] == 1
+    kept = _kept_pair(src_text, tgt_text)
+    pairs = lambda text, words: {(a[2], b[2]) for a, b in zip(words, words[1:])
+                                 if _SIDE_BY_SIDE.fullmatch(text[a[1]:b[0]])}
+    theirs, ours = pairs(tgt_text, kept.tgt_words), pairs(src_text, kept.src_words)
     for x, b in theirs - ours:
         for a, b2 in ours:
-            if b2 != b or a == x or (a, b) in theirs or not all(once(w) for w in (a, x, b)):
+            if b2 != b or a == x or (a, b) in theirs or not all(kept.once(w) for w in (a, x, b)):
                 continue
-            if named_only and not all(re.search(r"[A-Z0-9]", w) for w in (a, x)):
+            if named_only and not (_named(a) and _named(x)):
                 continue
             return a, x, b
     return None

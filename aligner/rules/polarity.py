@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..core import Finding, Link, base_language
 from .base import PairContext, Rule
@@ -44,16 +44,21 @@ Negation = tuple[tuple[int, int], ...]
 
 def negations(text: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of each negation in the text: of its first word."""
-    return [parts[0] for parts in negation_parts(text, lang)]
+    return [parts[0] for parts in _parts(text, lang)]
 
 
 def negation_parts(text: str, lang: str) -> list[Negation]:
     """Each negating word or piece in the text, with the closing word that a
     two-part negation ("ne ... pas") has: taking the negation out takes out
     both ("n'sont pas" without its "n" still says "pas")."""
+    return list(_parts(text, lang))
+
+
+@lru_cache(maxsize=1 << 16)  # each link's sides, read by doubled() and by _sides()
+def _parts(text: str, lang: str) -> tuple[Negation, ...]:
     table = lexicon("negation").get(base_language(lang))
     if not table:
-        return []
+        return ()
     found: list[Negation] = []
     words = frozenset(table.get("words", ()))
     opening, closing = frozenset(table.get("opening", ())), frozenset(table.get("closing", ()))
@@ -85,7 +90,7 @@ def negation_parts(text: str, lang: str) -> list[Negation]:
             masked = masked.replace(word, "\0" * len(word))
         for piece in pieces:
             found.extend(((m.start(), m.end()),) for m in re.finditer(re.escape(piece), masked))
-    return sorted(set(found))
+    return tuple(sorted(set(found)))
 
 
 def _unsaid(text: str, table: dict) -> str:
@@ -131,25 +136,25 @@ def without(text: str, negation: Negation) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def _difference(ctx: PairContext, link: Link) -> tuple[str, str, str, list[Negation]] | None:
+def _difference(ctx: PairContext, link: Link) -> tuple[str, str, str, Sequence[Negation]] | None:
     """(side with more negations, its text, the other side's text, its negations), or None."""
     return _sides(*ctx.text(link), ctx.alignment.source.lang, ctx.alignment.target.lang)
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every link twice, by probes() and then by check()
 def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
-        -> tuple[str, str, str, list[Negation]] | None:
+        -> tuple[str, str, str, Sequence[Negation]] | None:
     if src_text == tgt_text or not lexicon("negation").get(src_lang) or not lexicon("negation").get(tgt_lang):
         return None
-    src = negation_parts(src_text, src_lang)
+    src = _parts(src_text, src_lang)
     # words left in the source language negate in the translation too, unless they are
     # words of the translation's own language (pt "no" is "in the"), or of its phrases
     # that negate nothing (fr "non plus")
     homographs = frozenset(lexicon("negation")[tgt_lang].get("homographs", ()))
     unsaid = _unsaid(tgt_text, lexicon("negation")[tgt_lang])
-    left = [n for n in negation_parts(tgt_text, src_lang)
+    left = [n for n in _parts(tgt_text, src_lang)
             if tgt_text[n[0][0]:n[0][1]].casefold() not in homographs and unsaid[n[0][0]:n[0][1]].strip()]
-    tgt = sorted({n[0]: n for n in left + negation_parts(tgt_text, tgt_lang)}.values())
+    tgt = sorted({n[0]: n for n in (*left, *_parts(tgt_text, tgt_lang))}.values())
     if bool(src) == bool(tgt) and abs(len(src) - len(tgt)) < 2:
         # one negation more or less beside others is how languages differ ("will not be
         # installed until ..." is "не будет установлен, пока не ..."): only a negation
@@ -170,7 +175,7 @@ def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
     return side
 
 
-def _masked(text: str, found: list[Negation]) -> str:
+def _masked(text: str, found: Sequence[Negation]) -> str:
     """The text without its negations (a negating word that is also an absorber,
     German "ohne", counts once). A space stands in each one's place, unlike
     :func:`without`: in Chinese and Japanese, where absorbers are pieces found
@@ -186,7 +191,7 @@ def doubled(text: str, lang: str) -> str | None:
     sees (the other side may negate once, rightly). Words written twice with a
     space between ("no no puede", "не не является") are the parity rule's
     ``repeated-word``, in every script that spaces its words."""
-    found = negation_parts(text, lang)
+    found = _parts(text, lang)
     for first, second in zip(found, found[1:]):
         (a, b), (c, d) = first[0], second[0]
         if b == c and text[a:b] == text[c:d]:
