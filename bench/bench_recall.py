@@ -27,9 +27,10 @@ ja), added when the other held-out books had been read, as ``MANWIDTH=80 man
 page's version that neither bench_real.py nor bench_input.py reads. The floors
 of issue 19 apply to the held-out and fresh rows.
 
-Usage: bench_recall.py [CORPUS ...] [--reuse]   (CORPUS: maint-guide,
+Usage: bench_recall.py [CORPUS ...] [--reuse | --replant]   (CORPUS: maint-guide,
 installation-guide, debian-faq, manpages; --reuse keeps the planted sets of an
-earlier run, to compare rule changes on the same edits)
+earlier run, to compare rule changes on the same edits; --replant plants them
+again from the earlier run's check of the books, when the planting changed)
 """
 
 from __future__ import annotations
@@ -171,12 +172,14 @@ def shipped(tree: Path, english: str, translated: str, langs: dict, work: Path) 
     return editions / "en.txt.gz", targets
 
 
-def prepare(name: str, source: Path, targets: list[Path], work: Path) -> bool:
-    """The check of the editions and the planted sets made from it."""
+def prepare(name: str, source: Path, targets: list[Path], work: Path, replant: bool = False) -> bool:
+    """The check of the editions (kept from an earlier run with ``replant``) and
+    the planted sets made from it."""
     start = time.time()
-    if check([str(source), *map(str, targets)], work / "check.json") is None:
-        return False
-    print(f"  {name}: checked {len(targets)} translations in {time.time() - start:.0f} s")
+    if not (replant and (work / "check.json").is_file()):
+        if check([str(source), *map(str, targets)], work / "check.json") is None:
+            return False
+        print(f"  {name}: checked {len(targets)} translations in {time.time() - start:.0f} s")
     planted = work / "planted"
     shutil.rmtree(planted, ignore_errors=True)
     subprocess.run([sys.executable, str(SHARED_TOOLS / "make_planted.py"), str(work / "check.json"), str(planted),
@@ -318,7 +321,7 @@ def table(title: str, tally: dict, alarms: dict) -> None:
 
 
 def main() -> int:
-    reuse = "--reuse" in sys.argv
+    reuse, replant = "--reuse" in sys.argv, "--replant" in sys.argv
     only = {a for a in sys.argv[1:] if not a.startswith("--")}
     if not (SHARED_TOOLS / "make_planted.py").is_file():
         print(f"no planting tool at {SHARED_TOOLS}; skipped", file=sys.stderr)
@@ -334,7 +337,7 @@ def main() -> int:
             continue
         work = cache().parent / "recall" / name
         if not (reuse and (work / "planted" / "edits.json").is_file()):
-            if not prepare(name, *shipped(tree, english, translated, langs, work), work):
+            if not prepare(name, *shipped(tree, english, translated, langs, work), work, replant):
                 continue
         tally, alarms = groups.setdefault(group, (defaultdict(lambda: defaultdict(lambda: [0, 0])),
                                                   defaultdict(lambda: [0, 0])))
@@ -347,7 +350,7 @@ def main() -> int:
         work = cache().parent / "recall" / "manpages" / code
         if not (reuse and (work / "planted" / "edits.json").is_file()):
             editions = man_book_editions(tree, lang, code, work)
-            if editions is None or not prepare(f"manpages {code}", editions[0], [editions[1]], work):
+            if editions is None or not prepare(f"manpages {code}", editions[0], [editions[1]], work, replant):
                 continue
         tally, alarms = groups.setdefault("fresh", (defaultdict(lambda: defaultdict(lambda: [0, 0])),
                                                     defaultdict(lambda: [0, 0])))

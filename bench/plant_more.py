@@ -9,7 +9,8 @@ a real, faithful multi-edition document in; per target language ``clean/``,
 - ``number-swap``: two different numbers of a sentence trade places;
 - ``date``: a year moved by one, or a month named as another month;
 - ``unit``: a unit of measure replaced by its neighbour (MB -> GB, MHz -> GHz);
-- ``list-item``: one item of an enumeration ("A, B and C") dropped;
+- ``list-item``: one item of an enumeration ("A, B and C") dropped, where the
+  source lists too (with two commas or more);
 - ``duplicate``: a sentence written twice;
 - ``actor-swap``: two names of a sentence trade places (who does what);
 - ``negation``: a negation added in Japanese and Chinese, which the shared
@@ -54,7 +55,14 @@ NEG = {
 }
 #: Conjunctions that close an enumeration ("A, B and C").
 _AND = r"(?:and|or|und|oder|et|ou|y|o|e|и|или)"
-_LIST_ITEM = re.compile(r", ([^,;:.()]{2,30}?)(?=, | " + _AND + r" )")
+#: A list item: one to three words, no clause punctuation.
+_PIECE = r"[^\s,;:.()!?]+(?: [^\s,;:.()!?]+){0,2}"
+#: An item of a list of three or more, followed by another and the closing word: the
+#: piece dropped ("A, B, C and D" loses ", B"; "A, B and C" loses ", B").
+_LIST_ITEM = re.compile(rf"(?<=\w), ({_PIECE})(?=(?:, {_PIECE})*,? {_AND} )")
+#: The source's own list, written with two commas or more: "A, B, and C", "A, B, C or D"
+#: (a sentence with commas and an "and" is no list: "If X, Y, and Z happens").
+_SOURCE_LIST = re.compile(rf"(?<=\w), {_PIECE}(?:, {_PIECE})*, (?:and|or) ")
 _CJK_LIST_ITEM = re.compile(r"、([^、，。]{1,12})(?=、)")
 
 
@@ -94,6 +102,11 @@ def _unit(src: str, tgt: str, lang: str):
 
 
 def _list_item(src: str, tgt: str, lang: str):
+    """An item of a list dropped where the source lists too: a piece between two
+    commas elsewhere is a clause ("Die Sprache, die Sie wählen, wird ..."), and
+    dropping it is another kind of error (the shared tool's drop-clause)."""
+    if not _SOURCE_LIST.search(src):
+        return None
     m = (_CJK_LIST_ITEM if lang in ("ja", "zh") else _LIST_ITEM).search(tgt)
     if not m:
         return None
