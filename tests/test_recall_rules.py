@@ -747,6 +747,17 @@ def test_a_code_word_dropped_from_a_short_list_or_from_a_list_counted_alike_is_a
     assert not _serious(_check(usem3, src, faithful, tgt_lang="ru"), "list-item-omission")
 
 
+def test_a_code_word_dropped_among_plain_words_kept_as_written_is_a_warning(usem3):
+    # the Debian New Maintainers' Guide, French, with "apt-cache" taken out
+    src = ["This file contains various values which dpkg, dselect, apt-get, apt-cache, aptitude, and other package "
+           "management tools will use to manage the package."]
+    tgt = ("Ce fichier contient plusieurs valeurs utilisées par dpkg, dselect , apt-get, {}aptitude et d'autres "
+           "outils de gestion de paquets pour gérer le paquet.")
+    dropped = _serious(_check(usem3, src, [tgt.format("")], tgt_lang="fr"), "list-item-omission")
+    assert dropped and dropped[0].evidence == ("apt-cache",)
+    assert not _serious(_check(usem3, src, [tgt.format("apt-cache, ")], tgt_lang="fr"), "list-item-omission")
+
+
 def test_a_code_word_the_translation_breaks_with_a_space_is_not_missing(usem3):
     # Debian's Russian maint-guide writes "foo .dsc"; a man page's line end breaks a long name
     src = ["Run it where the foo.orig.tar.gz, foo.debian.tar.gz, and foo.dsc files are."]

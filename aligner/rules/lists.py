@@ -263,7 +263,9 @@ class ListRule(Rule):
             # the one word of its kind the translation does not keep as written, where it keeps
             # two or more others of the list so ("postinst, preinst, postrm, and prerm" as
             # "postinst, postrm y prerm"; "Debian, Ubuntu and others" keeps the names and
-            # translates "others", a word of another kind). A plain word is compared inside the
+            # translates "others", a word of another kind). A code word is missing beside two
+            # kept words of either kind ("dpkg, dselect, apt-get, apt-cache, aptitude" as
+            # "dpkg, dselect, apt-get, aptitude"): code is written as it is. A plain word is compared inside the
             # list only: its first and last items are where the list's bounds are guessed ("that
             # is, preinst, ..." gives "is", "..., and other tools" gives "other")
             inner = set(items[1:-1])
@@ -274,7 +276,7 @@ class ListRule(Rule):
             for kind in ("code", "plain") if shorter else ("code",):
                 lone = [item for item in items if kinds[item] == kind and item not in present
                         and (kind == "code" or item in inner) and (shorter or _strong(item, src_text))]
-                if len(lone) == 1 and sum(kinds[item] == kind for item in present) >= 2:
+                if len(lone) == 1 and (len(present) if kind == "code" else sum(kinds[item] == kind for item in present)) >= 2:
                     said = lone[0]
                     break
             if said is not None:
