@@ -745,6 +745,15 @@ def test_a_code_word_dropped_from_a_short_list_or_from_a_list_counted_alike_is_a
     assert dropped and dropped[0].evidence == ("aclocal.m4",)
     faithful = ["Autotools — это система сборки GNU, включающая Autoconf, Automake, aclocal.m4 и gettext."]
     assert not _serious(_check(usem3, src, faithful, tgt_lang="ru"), "list-item-omission")
+    # a capitalised name, beside three words kept as written
+    src = ["Autotools is the GNU build system comprising Autoconf, Automake, Libtool, and gettext."]
+    dropped = _serious(_check(usem3, src, ["Autotools ist das GNU-Buildsystem, Automake, Libtool und gettext "
+                                           "besteht."], tgt_lang="de"), "list-item-omission")
+    assert dropped and dropped[0].evidence == ("Autoconf",)
+    # a capitalised word beside two is translated as often as not
+    src = ["Expert, Rescue, and Automated installation choices are also available with accessibility support."]
+    tgt = ["Expert モード、Rescue モード、自動化インストールの選択はアクセシビリティのサポートも利用できます。"]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="ja"), "list-item-omission")
 
 
 def test_a_code_word_dropped_among_plain_words_kept_as_written_is_a_warning(usem3):

@@ -272,11 +272,15 @@ class ListRule(Rule):
             said = None
             # a list the translation writes as long as the source's is read for its code
             # words only: its own count may take in a word before the list ("сборки GNU,
-            # Automake, Libtool и gettext" for "comprising Autoconf, Automake, ...")
+            # Automake, Libtool и gettext" for "comprising Autoconf, Automake, ..."); a
+            # capitalised word ("Autoconf", "Automated") counts there beside three kept words
+            # or more, as a translated one ("Expert, Rescue, and Automated") has fewer
             for kind in ("code", "plain") if shorter else ("code",):
                 lone = [item for item in items if kinds[item] == kind and item not in present
-                        and (kind == "code" or item in inner) and (shorter or _strong(item, src_text))]
-                if len(lone) == 1 and (len(present) if kind == "code" else sum(kinds[item] == kind for item in present)) >= 2:
+                        and (kind == "code" or item in inner)
+                        and (shorter or _strong(item, src_text) or len(present) >= 3)]
+                kept = len(present) if kind == "code" else sum(kinds[item] == kind for item in present)
+                if len(lone) == 1 and kept >= 2:
                     said = lone[0]
                     break
             if said is not None:
