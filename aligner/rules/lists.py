@@ -265,9 +265,10 @@ class ListRule(Rule):
             # "postinst, postrm y prerm"; "Debian, Ubuntu and others" keeps the names and
             # translates "others", a word of another kind). A code word is missing beside two
             # kept words of either kind ("dpkg, dselect, apt-get, apt-cache, aptitude" as
-            # "dpkg, dselect, apt-get, aptitude"): code is written as it is. A plain word is compared inside the
-            # list only: its first and last items are where the list's bounds are guessed ("that
-            # is, preinst, ..." gives "is", "..., and other tools" gives "other")
+            # "dpkg, dselect, apt-get, aptitude"): code is written as it is. A plain word is
+            # compared inside the list only: its first and last items are where the list's
+            # bounds are guessed ("that is, preinst, ..." gives "is", "..., and other tools"
+            # gives "other")
             inner = set(items[1:-1])
             said = None
             # a list the translation writes as long as the source's is read for its code
