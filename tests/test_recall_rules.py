@@ -86,6 +86,23 @@ def test_words_that_say_a_negation_in_another_way():
     assert absorbers("Il y a peu de choix.", "fr") == ["peu"]
 
 
+def test_a_negation_said_as_only_or_in_a_word_of_the_other_side_is_not_compared():
+    from aligner.rules.polarity import _sides
+    # "not ... unless" is "erst wenn": the "unless" belongs to the negation, "erst" says both
+    assert _sides("The package will not be installed unless its dependencies are installed.",
+                  "Das Paket wird erst installiert, wenn seine Abhängigkeiten installiert sind.", "en", "de") is None
+    # "bear in mind" is "do not forget"; "although it is not required" is "optional"
+    assert _sides("Bear in mind that the program must behave correctly.",
+                  "Vergessen Sie nicht, dass sich das Programm korrekt verhalten muss.", "en", "de") is None
+    assert _sides("Although it is not required, updating the files may help.",
+                  "可选：更新这些文件可能有帮助。", "en", "zh") is None
+    # "проверить, нет ли уже" asks whether there is already: no negation at all
+    assert negations("Проверьте, нет ли уже этого пакета в архиве.", "ru") == []
+    # without such a word, an added negation is still compared
+    assert _sides("The package will be installed when its dependencies are installed.",
+                  "Das Paket wird nicht installiert, wenn seine Abhängigkeiten installiert sind.", "en", "de")
+
+
 def test_idioms_and_hyphened_prefixes_do_not_negate():
     assert negations("Last, but not least, the archives help.", "en") == []
     assert negations("Most, but not all, suggestions are valid.", "en") == []

@@ -169,7 +169,10 @@ def _sides(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) \
     # negating side has as many such words of its own beside its negation ("to prevent
     # future problems" is "um Probleme zu vermeiden" there: "vermeiden" is the translation
     # of "prevent", and the added "nicht" stands alone)
-    kept = absorbers(_masked(side[1], side[3]), side_lang)
+    # "not ... unless" and "not ... until" are one construction with the negation ("only if",
+    # "erst wenn"): their absorber is the negation's own, not one beside it
+    paired = frozenset(lexicon("negation")[side_lang].get("paired", ()))
+    kept = [word for word in absorbers(_masked(side[1], side[3]), side_lang) if word not in paired]
     if len(said) > len(kept):
         return None
     return side
