@@ -347,6 +347,27 @@ def justified_share(blocks: list[list[Line]], margin: int) -> float:
     return sum(1 for line in inner if margin - 1 <= line.end <= margin) / max(len(inner), 1)
 
 
+#: A line that ends this close to the margin (a share of it), where the next word
+#: would not have fitted, was broken by a wrapper.
+NEAR_MARGIN = 0.8
+
+
+def wrapped_block(block: list[Line], margin: int) -> bool:
+    """Whether one block of a document read a paragraph per line was wrapped all
+    the same: half its line breaks or more fall near the margin where the next
+    word would not have fitted. A man page printed at 120 columns has short
+    paragraphs (one or two lines), long tags and example programs, so the
+    document as a whole does not read as wrapped, yet its longer paragraphs are
+    justified to the margin ("…initiate one or more I/O operations that are" /
+    "performed asynchronously"). Breaks after a heading or a tag (the next line
+    indented otherwise) say nothing either way and are not counted."""
+    breaks = [(line, after) for line, after in zip(block, block[1:])
+              if not _heading(line) and abs(after.indent - line.indent) <= 1]
+    wrapped = sum(1 for line, after in breaks
+                  if line.end >= NEAR_MARGIN * margin and not _fits(line, after, margin))
+    return wrapped >= 1 and 2 * wrapped >= len(breaks)
+
+
 def _heading(line: Line) -> bool:
     """A line in capitals ("DESCRIPTION", "SEE ALSO"): a heading whatever follows it."""
     letters = [c for c in line.content if c.isalpha()]  # CJK letters have no case: never capitals
@@ -466,7 +487,9 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
     """Paragraphs with the 1-based line each starts on (for editors and CI
     annotations), and the layout recognised: ``wrapped``, ``lines`` or ``""``,
     with ``+columns`` where tables or code were kept line by line in wrapped
-    text and ``+cjk`` where CJK lines were joined without spaces."""
+    text, ``+wrapped`` where blocks of text read a paragraph per line were
+    wrapped all the same (:func:`wrapped_block`) and ``+cjk`` where CJK lines
+    were joined without spaces."""
     blocks = lines_of(text)
     pre = [preformatted(block) for block in blocks]
     prose = [block for block, p in zip(blocks, pre) if not p]
@@ -486,6 +509,9 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
         elif p and layout == "wrapped" and len(block) > 1:
             groups = comment_paragraphs(table_rows(block))
             seen.add("columns")
+        elif layout == "lines" and margin and not p and len(block) > 1 and wrapped_block(block, margin):
+            groups = _groups(block, margin, short)
+            seen.add("wrapped")
         elif layout != "wrapped" or p or len(block) == 1:
             groups = [[line] for line in block]
         else:

@@ -328,3 +328,27 @@ def test_tabs_in_japanese_lines_count_cjk_characters_as_two_columns():
     assert layout.startswith("wrapped")
     assert paras[0][0] == ("sigevent 構造体は、イベントに関する情報をプロセスに通知するために様々な API で使用される。"
                            "このフィールドは、以下のいずれかの値である。プログラムは、値に応じたフィールドだけを利用すべきである。")
+
+
+def test_a_justified_paragraph_is_joined_in_a_page_that_reads_a_line_a_paragraph():
+    # a man page printed at 120 columns: tags, one-line descriptions and an example's
+    # output make the page as a whole read a paragraph per line, yet its one long
+    # paragraph was wrapped at the margin and is one paragraph; the example's lines stay
+    import textwrap
+
+    para = ("The frobnicator interface allows programs to start one or more transfers that are carried out "
+            "in the background. The program can choose to be told when a transfer is done in several ways: "
+            "by a signal, by a new thread, or not at all. Each transfer keeps its own buffer until it ends, "
+            "and a buffer must not be changed while its transfer runs.")
+    lines = ["NAME", "       frob - background transfers", "", "DESCRIPTION"]
+    lines += ["       " + line for line in textwrap.wrap(para, 110)] + [""]
+    for k in range(8):
+        lines += [f"       frob_call{k}(3)", f"              Start transfer number {k} of the queue.", ""]
+    output = ["$ ./a.out /dev/stdin", "opened /dev/stdin on descriptor 3", "for request 0: in progress",
+              "for request 1: in progress", "all requests done"]
+    lines += ["EXAMPLE", *("       " + line for line in output)]
+    segments, layout = read_layout("\n".join(lines) + "\n")
+    texts = [text for text, _ in segments]
+    assert para in texts
+    assert all(line in texts for line in output)
+    assert layout == "lines+wrapped"
