@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_real.py
 	$(BIN)/python bench/bench_input.py
 	$(BIN)/python bench/bench_recall.py
+	$(BIN)/python bench/tune_rules.py
 	$(BIN)/python bench/bench_peers.py
 	$(BIN)/python bench/bench_scale.py
 	$(BIN)/python bench/bench_commands.py

@@ -12,7 +12,8 @@ a real, faithful multi-edition document in; per target language ``clean/``,
 - ``list-item``: one item of an enumeration ("A, B and C") dropped, where the
   source lists too (with two commas or more);
 - ``duplicate``: a sentence written twice;
-- ``actor-swap``: two names of a sentence trade places (who does what);
+- ``actor-swap``: two names of a sentence trade places (who does what), not two
+  items of one list ("HTML, PS and PDF": their order says nothing);
 - ``negation``: a negation added in Japanese and Chinese, which the shared
   tool does not plant (ない/ません, 不/没).
 
@@ -117,15 +118,33 @@ def _duplicate(src: str, tgt: str, lang: str):
     return tgt + ("" if lang in ("ja", "zh") else " ") + tgt
 
 
+def _coordinated(between: str, lang: str) -> bool:
+    """Whether two names stand in one list ("HTML, PS and PDF", "DOS o Windows",
+    "FAT e NTFS", "HTML、PS 和 PDF"): between them only commas, a list's closing
+    words and short items ("PS"). Their order says nothing about who does what,
+    and swapping them is no error."""
+    from aligner.rules.lexicons import lexicon
+
+    closers = set(lexicon("lists").get(lang, {}).get("closers", ()))
+    words = [w for w in re.split(r"[\s,、，]+", between.casefold()) if w]
+    joined = any(c in between for c in ",、，") or any(w in closers for w in words)
+    return joined and all(w in closers or len(w) <= 3 for w in words)
+
+
 def _actor_swap(src: str, tgt: str, lang: str):
+    """Two names of the sentence trade places: the first pair of them that is not
+    written side by side in a list (words of one name, "Debian GNU/Linux" as
+    "GNU Debian/Linux", are swapped: a scrambled name is an error too)."""
     names = []
     for m in _NAME.finditer(tgt):
         if m.group() in src and m.group() not in (n.group() for n in names) and m.start() > 0:
             names.append(m)
-    if len(names) < 2:
-        return None
-    a, b = names[0], names[1]
-    return tgt[:a.start()] + b.group() + tgt[a.end():b.start()] + a.group() + tgt[b.end():]
+    for a, b in zip(names, names[1:]):
+        between = tgt[a.end():b.start()]
+        if _coordinated(between, lang):
+            continue
+        return tgt[:a.start()] + b.group() + between + a.group() + tgt[b.end():]
+    return None
 
 
 def _negation(src: str, tgt: str, lang: str):
