@@ -103,6 +103,13 @@ def test_a_negation_said_as_only_or_in_a_word_of_the_other_side_is_not_compared(
                   "Das Paket wird nicht installiert, wenn seine Abhängigkeiten installiert sind.", "en", "de")
 
 
+def test_every_paired_word_of_the_lexicon_is_an_absorber_of_its_language():
+    # a paired word only ever takes an absorber back out of the negating side's count
+    from aligner.rules.lexicons import lexicon
+    for lang, table in lexicon("negation").items():
+        assert set(table.get("paired", ())) <= set(table.get("absorbers", ())), lang
+
+
 def test_idioms_and_hyphened_prefixes_do_not_negate():
     assert negations("Last, but not least, the archives help.", "en") == []
     assert negations("Most, but not all, suggestions are valid.", "en") == []
