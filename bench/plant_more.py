@@ -33,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "tools")
 
 from make_planted import prose  # noqa: E402  the same choice of sentences as the shared tool
 
+from aligner.rules.lexicons import lexicon  # noqa: E402  the lists' closing words, as the list rule reads them
+
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,4}(?![\w]|[.,]\d)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-3]\d)(?!\d)")
 UNITS = (("KB", "MB"), ("kB", "MB"), ("MB", "GB"), ("GB", "TB"), ("KiB", "MiB"), ("MiB", "GiB"),
@@ -123,8 +125,6 @@ def _coordinated(between: str, lang: str) -> bool:
     "FAT e NTFS", "HTML、PS 和 PDF"): between them only commas, a list's closing
     words and short items ("PS"). Their order says nothing about who does what,
     and swapping them is no error."""
-    from aligner.rules.lexicons import lexicon
-
     closers = set(lexicon("lists").get(lang, {}).get("closers", ()))
     words = [w for w in re.split(r"[\s,、，]+", between.casefold()) if w]
     joined = any(c in between for c in ",、，") or any(w in closers for w in words)

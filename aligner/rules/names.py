@@ -526,13 +526,13 @@ def _prose_words(alignment: Alignment) -> frozenset[str]:
 
 def _title_word(name: str, title: bool, prose: frozenset[str]) -> bool:
     """A capitalised word of a title that is also a word of the source's prose
-    ("Maintainers", "Guide", "Manual" in "Debian New Maintainers' Guide"): a
+    ("Maintainers" in "Debian New Maintainers' Guide", beside "maintainers"): a
     translation that translates the title there translates the word, which the
     encoder reads as the name's stand-in ("Paketbetreuer" is closer to the source
     with "Maintainers" in its place). Not a name replaced by another."""
     folded = name.casefold()
-    return title and name[:1].isupper() and name[1:].islower() and (folded in prose or folded[:-1] in prose
-                                                                     and folded.endswith("s"))
+    plural_of_prose = folded.endswith("s") and folded[:-1] in prose
+    return title and name[:1].isupper() and name[1:].islower() and (folded in prose or plural_of_prose)
 
 
 @lru_cache(maxsize=4)  # asked for by probes() and then by check(), for the same alignment
@@ -885,7 +885,7 @@ class NameRule(Rule):
             if miss.translatable and not miss.instead:
                 # a title's word, translated with the title here: a note on consistency
                 # (where it is named fewer times, or rare, only a stand-in makes one)
-                if not (instead or not (miss.present or miss.doubtful)):
+                if not instead and (miss.present or miss.doubtful):
                     continue
                 yield ctx.finding("name-mismatch", "info", link, 0.4,
                                   f"{name}, a word of a title that the translation mostly keeps as written "
