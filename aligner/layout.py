@@ -44,8 +44,41 @@ _SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]。！？：；」』）]\s*$
 #: Box-drawing characters: a table drawn in text.
 _BOX = re.compile(r"[\u2500-\u257f]")
 #: Line ends of C-like code: a brace, or a semicolon after no run of three
-#: words (prose lists end items with ";" too).
-_CODE_END = re.compile(r"[{}]\s*$|^\s*[{}]|^(?!.*[^\W\d_]{2,} [^\W\d_]{2,} [^\W\d_]{2,}).*;\s*$")
+#: words (prose lists end items with ";" too), or before a comment that ends
+#: the line ("int error;   /* Negative errno */").
+_CODE_END = re.compile(r"[{}]\s*$|^\s*[{}]|^(?!.*[^\W\d_]{2,} [^\W\d_]{2,} [^\W\d_]{2,}).*;\s*$"
+                       r"|^[^/]*;\s*/\*.*\*/\s*$")
+#: Lines of C-like code that end in no brace or semicolon: a preprocessor line,
+#: a function's head ("main(int argc, char *argv[])", not a man page reference
+#: such as "sysconf(3)"), a control statement's head, a bare keyword or type
+#: ("int", "else", "static void").
+_CODE_LINE = re.compile(r"^\s*#\s*(?:include|define|undef|if|ifdef|ifndef|elif|else|endif|pragma)\b"
+                        r"|^\s*[A-Za-z_]\w*\((?!\d\w*\)\s*$)[^()]*(?:\([^()]*\)[^()]*)*\)\s*$"
+                        r"|^\s*(?:if|for|while|switch)\s*\(.*\)\s*\{?\s*$"
+                        r"|^\s*(?:else|(?:static\s+|const\s+|unsigned\s+)*(?:int|void|char|long|short|double|float)"
+                        r"(?:\s*\*+)?)\s*$")
+#: A C comment's marks: its opening (before a space or the line's end; "/*" in a
+#: path such as "/usr/share/doc/*" is none) and its close ("Zeit*/" too).
+_COMMENT_OPEN = re.compile(r"/\*(?=\s|$)")
+_COMMENT_CLOSE = re.compile(r"\*/")
+#: The star that a C comment's inner lines start with (" * followed by ...").
+_COMMENT_STAR = re.compile(r"^\*(?!/)\s?")
+#: The most lines a C comment is joined across: a longer one is read line by line.
+MAX_COMMENT_LINES = 12
+#: A shell prompt before a command: a block that starts with one is a terminal
+#: session, commands and their output ("$ ./a.out /dev/stdin" and what the
+#: program printed; "# mount --rbind / /home/otto").
+_PROMPT = re.compile(r"^[$#] +")
+#: A command line: a program's name in small letters, then an option, a path, a
+#: pipe or a redirection ("mount --rbind", "cat /proc/self/mountinfo"), or a name
+#: of code characters ("apt-get update", "./a.out"). Not "the installer will",
+#: which is a comment's prose.
+_COMMAND = re.compile(r"(?:[a-z][\w+]*[-_.][\w.+-]*|\.{0,2}/[\w./-]*|[a-z][\w+]*(?=\s+[-/~$|<>'\"]|\s*$))(?:\s|$)")
+
+
+def is_command(text: str) -> bool:
+    """Whether a line after a prompt (or a "#") reads as a shell command."""
+    return bool(_COMMAND.match(text)) or " | " in text
 #: A rule across a table: box-drawing lines, dashes, equals signs.
 _RULE = re.compile(r"[\u2500-\u257f\-=+|_ ]+")
 #: A table row drawn with bars: "| a | b |" or "a | b | c".
@@ -195,10 +228,53 @@ def preformatted(block: list[Line]) -> bool:
             return first is not None and first in hanging and starts[first] >= shared
         return any(starts[col] >= shared for col in cols)
 
-    marked = sum(1 for line, cols in zip(block, gaps)
+    prompt = _PROMPT.match(block[0].content)
+    if prompt and len(block) > 1 and (block[0].content[0] == "$" or is_command(block[0].content[prompt.end():])):
+        return True
+    in_comment = {k for span in c_comments(block) for k in span}
+    marked = sum(1 for k, (line, cols) in enumerate(zip(block, gaps))
                  if _BOX.search(line.text) or columns(line, cols) or _CODE_END.search(line.text)
-                 or _BARS.search(line.content))
+                 or _BARS.search(line.content) or _CODE_LINE.search(line.content) or k in in_comment)
     return marked * 2 > len(block)
+
+
+def c_comments(block: list[Line]) -> list[range]:
+    """The lines of each C comment that spans lines ("/* On delivery of SIGQUIT,
+    we attempt to" down to "cancel all outstanding I/O requests */"), as ranges
+    of the block's line indices: one comment, one segment, however the edition
+    wrapped it. A comment that does not close within the block, or within
+    ``MAX_COMMENT_LINES``, is none (a "/*" of prose)."""
+    spans, k = [], 0
+    while k < len(block):
+        text = block[k].content
+        opening = _COMMENT_OPEN.search(text)
+        if opening and not _COMMENT_CLOSE.search(text, opening.end()):
+            end = next((j for j in range(k + 1, min(len(block), k + MAX_COMMENT_LINES))
+                        if _COMMENT_CLOSE.search(block[j].content)), None)
+            if end is not None:
+                spans.append(range(k, end + 1))
+                k = end + 1
+                continue
+        k += 1
+    return spans
+
+
+def _with_comments(block: list[Line], groups: list[list[Line]]) -> list[list[Line]]:
+    """Groups of a block kept line by line, each C comment that spans lines made one."""
+    spans = c_comments(block)
+    if not spans:
+        return groups
+    first = {block[span.start].number: span for span in spans}
+    inside = {block[k].number for span in spans for k in span[1:]}
+    out: list[list[Line]] = []
+    for group in groups:
+        if len(group) == 1 and group[0].number in inside:
+            continue
+        if len(group) == 1 and group[0].number in first:
+            out.append([block[k] for k in first[group[0].number]])
+        else:
+            out.append(group)
+    return out
 
 
 def table_rows(block: list[Line]) -> list[list[Line]]:
@@ -277,7 +353,8 @@ def comment_paragraphs(groups: list[list[Line]]) -> list[list[Line]]:
     """Code kept line by line, with its comments of prose wrapped as prose is: a
     comment line that does not end a sentence goes on in the next comment line
     at the same indentation (a preseed file's "# Es werden die" / "# RAID-Level
-    0, 1, 5 ... unterstützt"). Editions wrap their comments at different words."""
+    0, 1, 5 ... unterstützt"). Editions wrap their comments at different words.
+    A root prompt's command ("# apt-get update") is no comment: it goes on nowhere."""
     out: list[list[Line]] = []
     for group in groups:
         line = group[0]
@@ -286,6 +363,7 @@ def comment_paragraphs(groups: list[list[Line]]) -> list[list[Line]]:
         if len(group) == 1 and here and there and above.indent == line.indent and here.group(1) == there.group(1) \
                 and not _SENTENCE_END.search(above.content) and not above.content.endswith("\\") \
                 and len(re.findall(r"[^\W\d_]{2,}", above.content)) >= 3 \
+                and not is_command(_COMMENT.sub("", above.content, count=1)) \
                 and _goes_on(_COMMENT.sub("", line.content, count=1)):
             out[-1].append(line)
         else:
@@ -507,12 +585,14 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
             groups = comment_paragraphs([[line] for line in block])
             seen.add("columns")
         elif p and layout == "wrapped" and len(block) > 1:
-            groups = comment_paragraphs(table_rows(block))
+            groups = _with_comments(block, comment_paragraphs(table_rows(block)))
             seen.add("columns")
         elif layout == "lines" and margin and not p and len(block) > 1 and wrapped_block(block, margin):
             groups = _groups(block, margin, short)
             seen.add("wrapped")
-        elif layout != "wrapped" or p or len(block) == 1:
+        elif p:
+            groups = _with_comments(block, [[line] for line in block])
+        elif layout != "wrapped" or len(block) == 1:
             groups = [[line] for line in block]
         else:
             groups = _groups(block, margin, short)
@@ -522,6 +602,8 @@ def read_layout(text: str) -> tuple[list[tuple[str, int]], str]:
                 len({len(_cells(t)) for t in texts}) == 1
             if len(group) > 1 and all(_COMMENT.match(line.content) for line in group):
                 texts = texts[:1] + [_COMMENT.sub("", line.content, count=1) for line in group[1:]]
+            elif len(group) > 1 and _COMMENT_OPEN.search(group[0].content):
+                texts = texts[:1] + [_COMMENT_STAR.sub("", line.content) for line in group[1:]]
             joined = drawn_row(texts) if drawn else join(texts)
             if len(group) > 1 and any(is_cjk(a.content[-1:]) and is_cjk(b.content[:1])
                                       for a, b in zip(group, group[1:])):

@@ -352,3 +352,35 @@ def test_a_justified_paragraph_is_joined_in_a_page_that_reads_a_line_a_paragraph
     assert para in texts
     assert all(line in texts for line in output)
     assert layout == "lines+wrapped"
+
+
+def test_a_c_comment_wrapped_over_lines_of_an_example_is_one_segment_and_the_code_stays_lines():
+    # netlink(7) as man prints it: a comment over several lines is one sentence
+    # (an edition that lacks it misses one segment, not one per line); each line
+    # of code is its own
+    code = ("           struct nlmsgerr {\n"
+            "               int error;        /* Negative errno or 0 for acknowledgements */\n"
+            "               struct nlmsghdr msg;  /* Message header that caused the error */\n"
+            "               /*\n"
+            "                * followed by the message contents\n"
+            "                * unless NETLINK_CAP_ACK was set\n"
+            "                */\n"
+            "           };\n\n")
+    texts = paragraphs(_PROSE + code)
+    assert "/* followed by the message contents unless NETLINK_CAP_ACK was set */" in texts
+    assert "int error; /* Negative errno or 0 for acknowledgements */" in texts
+    assert "struct nlmsghdr msg; /* Message header that caused the error */" in texts
+
+
+def test_a_terminal_session_and_root_commands_stay_a_line_each_in_wrapped_text():
+    # what a program printed after "$ ./a.out", and commands after a root prompt,
+    # are lines: "# apt-get update" is no comment that goes on in the next line
+    session = ("    $ ./a.out /dev/stdin /dev/stdin\n"
+               "    opened /dev/stdin on descriptor 3\n"
+               "    for request 0 (descriptor 3): In progress\n\n")
+    root = ("    # apt-get update\n"
+            "    # apt-get install foo-bar\n\n")
+    texts = paragraphs(_PROSE + session + root + _PROSE)
+    for line in ("$ ./a.out /dev/stdin /dev/stdin", "opened /dev/stdin on descriptor 3",
+                 "for request 0 (descriptor 3): In progress", "# apt-get update", "# apt-get install foo-bar"):
+        assert line in texts
