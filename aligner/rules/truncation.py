@@ -16,8 +16,10 @@ from ..text import count_cjk
 #: Trailing omitted sentences that make a truncated document rather than an omission.
 MIN_TRAILING = 2
 #: A source sentence ended whole: by a full stop, question or exclamation mark (closing
-#: quotes and brackets after it allowed), with words enough to be a sentence.
-_WHOLE = re.compile(r"\w[^\n]*\w\S*[.!?。！？]['\"”’)\]»」]*\s*$")
+#: quotes and brackets after it allowed, and a space before it: French writes "?" and
+#: "!" after one, and a text rendered from a page keeps one where a link stood,
+#: "the Linux Documentation Project ."), with words enough to be a sentence.
+_WHOLE = re.compile(r"\w[^\n]*\w\S*\s?[.!?。！？]['\"”’)\]»」]*\s*$")
 MIN_SOURCE_WORDS = 4
 
 
@@ -28,6 +30,10 @@ def cut_off(text: str, lang: str) -> str | None:
     if not table or not stripped.endswith(("。", ".")):
         return None
     body = stripped[:-1].rstrip()
+    if stripped.endswith(".") and (body != stripped[:-1] or count_cjk(body[-1:])):
+        # "で ." or "、.": the "." of a path a sentence was split at ("./configure"), not
+        # a full stop (a Japanese sentence ends on "。")
+        return None
     if any(body.endswith(w) for w in table.get("whole", ())):
         return None
     return next((p + stripped[-1] for p in table["particles"] if body.endswith(p)), None)
