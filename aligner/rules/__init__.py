@@ -19,6 +19,7 @@ from .names import NameRule
 from .numbers import NumberRule
 from .parity import ParityRule
 from .polarity import PolarityRule
+from .references import ReferenceRule
 from .repetition import RepetitionRule
 from .semantic import SemanticRule
 from .structure import StructureRule
@@ -28,7 +29,7 @@ RULES: tuple[Rule, ...] = (
     StructureRule(), TruncationRule(), SemanticRule(), NumberRule(), NameRule(),
     LanguageRule(), LengthRatioRule(), RepetitionRule(),
     PolarityRule(), AntonymRule(), DocumentRule(), GlossaryRule(), ParityRule(), ConsistencyRule(),
-    ListRule(),
+    ListRule(), ReferenceRule(),
 )
 
 
