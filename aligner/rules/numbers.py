@@ -296,6 +296,38 @@ def word_numbers(text: str, lang: str) -> Counter:
     return values
 
 
+#: Shortest ordinal stem compared as a word.
+MIN_ORDINAL_STEM = 4
+
+
+def _ordinals_in(text: str, lang: str) -> tuple[tuple[str, float], ...]:
+    """(word, value) of the ordinals from the second on that a text writes as words
+    ("third", "deuxième", "четвёртого"). The first is left out, and stems shorter
+    than MIN_ORDINAL_STEM: they are words of their own (German "erst" is "only",
+    Italian "non" of "nono" is "not")."""
+    stems = tuple((stem, value) for stem, value in _ordinal_stems(base_language(lang))
+                  if value >= 2 and len(stem) >= MIN_ORDINAL_STEM)
+    cardinals = _number_words(base_language(lang))
+    if not stems:
+        return ()
+    found = []
+    for word in re.findall(r"[^\W\d_]+", _SECTION_REF.sub("", text)):
+        folded = word.lower().replace("ё", "е")
+        if folded not in cardinals and (value := _ordinal(folded, stems)) is not None:
+            found.append((word, value))
+    return tuple(found)
+
+
+def ordinal_words(text: str, lang: str) -> Counter:
+    """Multiset of the ordinals from the second on that a text writes as words."""
+    return Counter(value for _, value in _ordinals_in(text, lang))
+
+
+def _ordinal_word(text: str, lang: str, value: float) -> str:
+    """The word by which a text writes an ordinal of that value."""
+    return next(word for word, v in _ordinals_in(text, lang) if v == value)
+
+
 def _words_of(text: str, vocab: dict[str, float]) -> Counter:
     """The values of the words of a text found in a vocabulary of number or month words."""
     return Counter(vocab[w] for w in _lower_words(text) if w in vocab)
@@ -471,10 +503,16 @@ class NumberRule(Rule):
                           tuple(_show(a) for a, _ in moved[:2]))
 
     def _in_words(self, ctx: PairContext, link, src_text: str, tgt_text: str, digits: Counter) -> Iterable[Finding]:
-        """Small numbers and months written as words on both sides ("up to two
-        disks" as "bis zu drei Festplatten", "in July" as "en juin"). Ordinals
-        are left out: their stems are words too (German "erst" is "only")."""
+        """Small numbers, ordinals and months written as words on both sides ("up
+        to two disks" as "bis zu drei Festplatten", "the third field" as "le
+        deuxième champ", "in July" as "en juin")."""
         src_lang, tgt_lang = ctx.alignment.source.lang, ctx.alignment.target.lang
+        src, tgt = ordinal_words(src_text, src_lang) - digits, ordinal_words(tgt_text, tgt_lang) - digits
+        if src - tgt and tgt - src:
+            (a, *_), (b, *_) = sorted(src - tgt), sorted(tgt - src)
+            yield ctx.finding("number-mismatch", "warning", link, 0.8,
+                              f"ordinal {_show(a)} in the source is {_show(b)} in the translation (written in words)",
+                              (_ordinal_word(src_text, src_lang, a), _ordinal_word(tgt_text, tgt_lang, b)))
         for kind, vocab in (("number", _number_words), ("month", _month_words)):
             src = _words_of(src_text, vocab(src_lang)) - digits
             tgt = _words_of(tgt_text, vocab(tgt_lang)) - digits
