@@ -306,6 +306,38 @@ def natural(name: str, work: Path, misses: list) -> dict:
     return tally
 
 
+def wilson(hits: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson interval of a share (written out: three lines, no library needed)."""
+    if not total:
+        return 0.0, 1.0
+    p, n = hits / total, total
+    centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def adjudicated(books: list[str], alarms: dict) -> None:
+    """The held-out alarms read by hand (``adjudicated_alarms.json``) that the clean
+    checks still report, the share of them that are real divergences of the
+    translations, and the false-alarm rate that leaves for the tool itself."""
+    spec = json.loads((HERE / "adjudicated_alarms.json").read_text(encoding="utf-8"))["findings"]
+    reported = set()
+    for book in books:
+        for clean in (cache().parent / "recall" / book / "planted").glob("*/clean.json"):
+            lang = clean.parent.name
+            reported |= {(book, lang, f["rule"], f["src_text"], f["tgt_text"])
+                         for f in json.loads(clean.read_text(encoding="utf-8"))["findings"]
+                         if serious(f) and not genuine(f)}
+    kept = [e for e in spec if (e["book"], e["lang"], e["rule"], e["src_text"], e["tgt_text"]) in reported]
+    if not kept:
+        return
+    real = sum(e["divergence"] for e in kept)
+    low, high = wilson(real, len(kept))
+    rate = 100 * sum(a[0] for a in alarms.values()) / max(sum(a[1] for a in alarms.values()), 1)
+    print(f"\n== held-out alarms read by hand: {len(kept)} of {len(spec)} still reported, {real} of them real "
+          f"divergences of the translation ({real / len(kept):.2f}, 95% {low:.2f}-{high:.2f}); false alarms of the "
+          f"tool itself: {rate * (1 - real / len(kept)):.2f} per 100 ({rate * (1 - high):.2f}-{rate * (1 - low):.2f}) ==")
+
+
 def table(title: str, tally: dict, alarms: dict) -> None:
     langs = sorted(tally)
     kinds = sorted({k for lang in langs for k in tally[lang]})
@@ -368,6 +400,8 @@ def main() -> int:
         print(f"  manpages {code}: scored in {time.time() - start:.0f} s so far")
     for group, (tally, alarms) in groups.items():
         table(f"{group} documents", tally, alarms)
+    if "held-out" in groups:
+        adjudicated([name for name, group, *_ in CORPORA if group == "held-out"], groups["held-out"][1])
     if natural_all:
         hit, total = sum(v[0] for v in natural_all.values()), sum(v[1] for v in natural_all.values())
         print("\n== natural errors, all books (found/written) ==")
