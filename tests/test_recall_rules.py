@@ -191,6 +191,10 @@ def test_faithful_negations_are_quiet(usem3):
     ("ru", "У вас намного меньше шансов.", "more / less"),
     ("ja", "この機能は無効です。", "enable / disable"),
     ("zh", "系统禁止这个操作。", "allow / forbid"),
+    ("es", "entre el servidor y el sistema que está instalándose", "client / server"),
+    ("fr", "le microprogramme était placé par l'utilisateur sur le périphérique", "user / manufacturer"),
+    ("ru", "Сопровождающий XYZ исправляет эту ошибку.", "user / maintainer"),
+    ("zh", "上游开发者会将必要的修补向后移植", "user / developer"),
 ])
 def test_opposites_per_language(lang, text, concept):
     from aligner.rules.antonyms import poles
@@ -209,6 +213,21 @@ def test_an_opposite_where_the_translator_keeps_the_pole_is_a_warning_quoting_bo
     assert [(f.severity, f.src_ids, f.evidence) for f in found] == [("warning", (6,), ("difficult", "facile"))]
     src, tgt = _repairs("Réparer un système cassé peut être difficile.")
     assert not _serious(_check(usem3, src, tgt, tgt_lang="fr"), "opposite-meaning")
+
+
+def test_the_user_in_place_of_the_maintainer_is_a_warning_to_check_who_does_what(usem3):
+    # the Debian FAQ in German, "der Betreuer" (the maintainer) written as "der Benutzer"
+    src = [f"The maintainer of package {n} fixes the bug." for n in range(1, 7)] + \
+          ["The maintainer of XYZ fixes this bug and uploads it to unstable say on June 30."]
+    tgt = [f"Der Betreuer des Pakets {n} behebt den Fehler." for n in range(1, 7)]
+    found = _serious(_check(usem3, src, tgt + ["Der Benutzer von XYZ behebt den Fehler und lädt ein neues Paket nach "
+                                               "Unstable hoch, sagen wir am 30. Juni."]), "opposite-meaning")
+    assert [(f.src_ids, f.evidence) for f in found] == [((6,), ("maintainer", "benutzer"))]
+    assert "who does what" in found[0].message
+    # a maintainer written as a developer is how translators say it, not a part swapped
+    faithful = tgt + ["Der Entwickler von XYZ behebt den Fehler und lädt ein neues Paket nach Unstable hoch, sagen "
+                      "wir am 30. Juni."]
+    assert not [f for f in _check(usem3, src, faithful) if f.rule == "opposite-meaning"]
 
 
 def test_opposites_a_translation_turns_around_throughout_are_notes(usem3):

@@ -4,7 +4,9 @@ Systemstart", "difficile" as "facile", "больше шансов" as "мень�
 
 The opposites are data (``lexicons/antonyms.toml``: before/after, more/less,
 easy/difficult, enable/disable, allow/forbid, client/server and more, in nine
-languages). The sentence encoder hardly moves for them (one word of twenty, and
+languages), and so are the parts people play, each against the user (a
+maintainer, developer, manufacturer or administrator said to be the user, or
+the other way round: who does what). The sentence encoder hardly moves for them (one word of twenty, and
 opposites share their contexts), so the evidence is the words: the source says
 one pole and not the other, the translation the other and not the first.
 Translators turn opposites around on purpose now and then ("before X, do Y" as
@@ -41,11 +43,19 @@ _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @lru_cache(maxsize=32)
-def _poles(lang: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """(concept, first pole's entries, second pole's entries) for a language."""
+def _poles(lang: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """(concept, each pole's entries) for a language: two poles for an opposite,
+    more for the parts people play ("user / developer / maintainer / ...")."""
     lang = base_language(lang)
-    return tuple((c["name"], tuple(c[lang][0]), tuple(c[lang][1]))
+    return tuple((c["name"], tuple(tuple(pole) for pole in c[lang]))
                  for c in lexicon("antonyms")["concept"] if lang in c)
+
+
+@lru_cache(maxsize=1)
+def _asks() -> dict[str, str]:
+    """What a reviewer should check for each concept: the meaning reversed, or for
+    the parts people play, who does what."""
+    return {c["name"]: c.get("check", "that the meaning is not reversed") for c in lexicon("antonyms")["concept"]}
 
 
 def _says(entries: tuple[str, ...], folded: str, tokens: tuple[str, ...]) -> str | None:
@@ -66,32 +76,34 @@ def _says(entries: tuple[str, ...], folded: str, tokens: tuple[str, ...]) -> str
     return None
 
 
-def poles(text: str, lang: str) -> dict[str, tuple[str | None, str | None]]:
+def poles(text: str, lang: str) -> dict[str, tuple[str | None, ...]]:
     """For each concept the text touches: the entry of each pole it says."""
     folded = text.casefold()
     tokens = tuple(sorted(set(_WORD.findall(folded))))  # sorted: the same word quoted every time
     out = {}
-    for name, first, second in _poles(lang):
-        said = (_says(first, folded, tokens), _says(second, folded, tokens))
-        if said != (None, None):
+    for name, entries in _poles(lang):
+        said = tuple(_says(pole, folded, tokens) for pole in entries)
+        if any(w is not None for w in said):
             out[name] = said
     return out
 
 
+def _single(said: tuple[str | None, ...]) -> int | None:
+    """The one pole a side says, or None if it says several."""
+    named = [k for k, word in enumerate(said) if word is not None]
+    return named[0] if len(named) == 1 else None
+
+
 def _reversal(src: dict, tgt: dict) -> list[tuple[str, str, str]]:
-    """(concept, source word, translation word) where the sides say opposite poles
-    only (a side saying both poles, or a pole on both sides, is no evidence)."""
+    """(concept, source word, translation word) where each side says one pole only,
+    and another one (a side saying two poles, or a pole on both sides, is no evidence)."""
     found = []
-    for name, (a, b) in src.items():
-        if (a is None) == (b is None) or name not in tgt:
+    for name, said in src.items():
+        if name not in tgt:
             continue
-        ta, tb = tgt[name]
-        if (ta is None) == (tb is None):
-            continue
-        if a is not None and tb is not None:
-            found.append((name, a, tb))
-        elif b is not None and ta is not None:
-            found.append((name, b, ta))
+        a, b = _single(said), _single(tgt[name])
+        if a is not None and b is not None and a != b:
+            found.append((name, said[a], tgt[name][b]))
     return found
 
 
@@ -115,8 +127,8 @@ class AntonymRule(Rule):
                 continue
             touched.update(src.keys())
             tgt = poles(tgt_text, tgt_lang)
-            kept.update(name for name, (a, b) in src.items() if name in tgt and (a is None) == (tgt[name][0] is None)
-                        and (a is None) != (b is None) and (tgt[name][0] is None) != (tgt[name][1] is None))
+            kept.update(name for name, said in src.items() if name in tgt
+                        and _single(said) is not None and _single(said) == _single(tgt[name]))
             for reversal in _reversal(src, tgt):
                 found.append((link, reversal))
         reversed_ = Counter(name for _, (name, _, _) in found)
@@ -130,4 +142,4 @@ class AntonymRule(Rule):
                 f" (it keeps the pole in {kept[name]} other sentences)" if usual else ""
             yield ctx.finding("opposite-meaning", "warning" if usual and not habit else "info", link, 0.6,
                               f"the source says \"{said}\" and the translation \"{instead}\" ({name}): "
-                              f"check that the meaning is not reversed{how}", (said, instead))
+                              f"check {_asks()[name]}{how}", (said, instead))
