@@ -256,6 +256,38 @@ def test_a_cross_reference_that_lost_its_title_is_a_warning_where_the_translatio
     assert not [f for f in check_pair(PairContext.of(habit)) if f.rule == "reference-title"]
 
 
+def test_a_code_word_kept_as_written_and_misspelled_once_is_a_warning():
+    from aligner.diverge.check import check_pair
+    from aligner.rules import PairContext
+    # the Chinese installation guide writes "debian-installler" once, "debian-installer" elsewhere
+    src = [f"Step {n} of debian-installer asks for the network settings." for n in range(1, 8)]
+    tgt = [f"debian-installer 的第 {n} 步会询问网络设置。" for n in range(1, 7)] + ["debian-installler 的第 7 步会询问网络设置。"]
+    alignment = Alignment(_doc(src, "en"), _doc(tgt, "zh"), tuple(Link((i,), (i,), 0.9) for i in range(7)))
+    found = [f for f in check_pair(PairContext.of(alignment)) if f.rule == "name-misspelled"]
+    assert [(f.src_ids, f.severity, f.evidence) for f in found] == [((6,), "warning", ("debian-installer",
+                                                                                        "debian-installler"))]
+    assert "6 of 7 sentences" in found[0].message
+    assert not [f for f in check_pair(PairContext.of(alignment)) if f.rule == "name-mismatch"]
+    # an inflection is how the translation writes the word, and a word it translates is no code word
+    src = [f"The kernel offers cgroups to process number {n}." for n in range(1, 8)]
+    tgt = [f"Ядро предоставляет cgroups процессу номер {n}." for n in range(1, 7)] + \
+          ["Ядро предоставляет cgroup-ами процессу номер 7."]
+    inflected = Alignment(_doc(src, "en"), _doc(tgt, "ru"), tuple(Link((i,), (i,), 0.9) for i in range(7)))
+    assert not [f for f in check_pair(PairContext.of(inflected)) if f.rule == "name-misspelled"]
+    src = [f"See the example number {n} below." for n in range(1, 8)]
+    tgt = [f"Voir l'exemple numéro {n} ci-dessous." for n in range(1, 8)]
+    translated = Alignment(_doc(src, "en"), _doc(tgt, "fr"), tuple(Link((i,), (i,), 0.9) for i in range(7)))
+    assert not [f for f in check_pair(PairContext.of(translated)) if f.rule == "name-misspelled"]
+
+
+def test_one_edit_apart():
+    from aligner.rules.spelling import one_edit_apart
+    assert all(one_edit_apart(a, b) for a, b in (("Debian", "Debain"), ("changelog", "changlog"),
+                                                 ("hardware", "hardwre"), ("debootstrap", "debbootstrap")))
+    assert not any(one_edit_apart(a, b) for a, b in (("Debian", "Debian"), ("Debian", "Ubuntu"),
+                                                     ("install", "instll-x"), ("abcdef", "badcef")))
+
+
 def test_length_ratio_outlier(usem3):
     src = [f"The delegation of country {n} spoke about the draft resolution." for n in range(8)]
     tgt = [f"Die Delegation des Landes {n} sprach über den Resolutionsentwurf." for n in range(8)]

@@ -22,6 +22,7 @@ from .polarity import PolarityRule
 from .references import ReferenceRule
 from .repetition import RepetitionRule
 from .semantic import SemanticRule
+from .spelling import SpellingRule
 from .structure import StructureRule
 from .truncation import TruncationRule
 
@@ -29,7 +30,7 @@ RULES: tuple[Rule, ...] = (
     StructureRule(), TruncationRule(), SemanticRule(), NumberRule(), NameRule(),
     LanguageRule(), LengthRatioRule(), RepetitionRule(),
     PolarityRule(), AntonymRule(), DocumentRule(), GlossaryRule(), ParityRule(), ConsistencyRule(),
-    ListRule(), ReferenceRule(),
+    ListRule(), ReferenceRule(), SpellingRule(),
 )
 
 

@@ -37,6 +37,7 @@ from .base import PairContext, Rule
 from ..core import Alignment, Finding, Link, base_language
 from ..text import TABLE_BARS, has_cjk
 from .places import country, places
+from .spelling import misspellings
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -879,8 +880,12 @@ class NameRule(Rule):
 
     def _names(self, ctx: PairContext) -> Iterable[Finding]:
         """Names and identifiers of the source, against the translator's habit."""
+        # a name written one letter off is the spelling rule's ("Debain")
+        misspelled = {(m.link, m.word) for m in misspellings(ctx.alignment)}
         for miss in _name_misses(ctx.alignment):
             link, name, usual = miss.link, miss.name, miss.usual
+            if (link, name) in misspelled:
+                continue
             instead = miss.instead or _stand_in(ctx, miss)
             if miss.translatable and not miss.instead:
                 # a title's word, translated with the title here: a note on consistency
