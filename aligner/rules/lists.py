@@ -356,8 +356,8 @@ class ListRule(Rule):
                 if item in present:
                     continue
                 sim = ctx.similarity(without_item(src_text, listed.items, k), tgt_text)
-                if sim is not None:
-                    gains.setdefault(item, (sim - base) / max(1.0 - base, 1e-6))
+                if sim is not None:  # an item written twice keeps its better reading
+                    gains[item] = max(gains.get(item, -1.0), (sim - base) / max(1.0 - base, 1e-6))
             best = max(gains.items(), key=lambda kv: kv[1], default=None)
             if best is not None and best[1] >= LIST_GAIN:
                 said, gain = best

@@ -300,13 +300,20 @@ def word_numbers(text: str, lang: str) -> Counter:
 MIN_ORDINAL_STEM = 4
 
 
+@lru_cache(maxsize=16)
+def _compared_stems(lang: str) -> tuple[tuple[str, float], ...]:
+    """The ordinal stems compared as words: from the second on, and no shorter than
+    MIN_ORDINAL_STEM. The first and short stems are words of their own (German
+    "erst" is "only", Italian "non" of "nono" is "not")."""
+    return tuple((stem, value) for stem, value in _ordinal_stems(lang)
+                 if value >= 2 and len(stem) >= MIN_ORDINAL_STEM)
+
+
+@lru_cache(maxsize=1 << 12)  # read for the count, then again for the words a finding quotes
 def _ordinals_in(text: str, lang: str) -> tuple[tuple[str, float], ...]:
     """(word, value) of the ordinals from the second on that a text writes as words
-    ("third", "deuxième", "четвёртого"). The first is left out, and stems shorter
-    than MIN_ORDINAL_STEM: they are words of their own (German "erst" is "only",
-    Italian "non" of "nono" is "not")."""
-    stems = tuple((stem, value) for stem, value in _ordinal_stems(base_language(lang))
-                  if value >= 2 and len(stem) >= MIN_ORDINAL_STEM)
+    ("third", "deuxième", "четвёртого"), by :func:`_compared_stems`."""
+    stems = _compared_stems(base_language(lang))
     cardinals = _number_words(base_language(lang))
     if not stems:
         return ()

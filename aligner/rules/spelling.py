@@ -74,8 +74,9 @@ def misspellings(alignment: Alignment) -> tuple[Misspelling, ...]:
     kept: Counter = Counter()
     for _, s, t in linked:
         for word in set(_WORD.findall(s)):
-            seen[word] += 1
-            kept[word] += _writes(word, t)
+            if len(word) >= MIN_LETTERS:  # shorter words are never compared
+                seen[word] += 1
+                kept[word] += _writes(word, t)
     found = []
     for link, s, t in linked:
         theirs = sorted(w for w in set(_WORD.findall(t)) if w not in source_words)
